@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class HomeConfig(AppConfig):
+    """The foundation: shared page base, blocks, site settings, navigation, home page."""
+
+    name = "home"
+    verbose_name = "网站基础"

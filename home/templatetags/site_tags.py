@@ -1,0 +1,64 @@
+"""Template tags for every public page: navigation, breadcrumbs, Chinese dates."""
+
+import datetime
+
+from django import template
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+WEEKDAYS = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
+
+
+@register.filter
+def cn_date(value, style=""):
+    """Format a date or datetime the Chinese way: 2026年11月22日.
+
+    ``style`` may add the weekday (``"weekday"``: 2026年11月22日 星期日) or the time
+    (``"time"``: 2026年11月22日 14:00). Datetimes are shown in Beijing time.
+    """
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        day = value.date()
+    else:
+        day = value
+    text = f"{day.year}年{day.month}月{day.day}日"
+    if "weekday" in style:
+        text += f" {WEEKDAYS[day.weekday()]}"
+    if "time" in style and isinstance(value, datetime.datetime):
+        text += f" {value:%H:%M}"
+    return text
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The top navigation: the home page, then its live children marked show_in_menus."""
+    request = context.get("request")
+    root = _site_root(request)
+    items = list(root.get_children().live().in_menu().specific(defer=True)) if root else []
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    for item in items:
+        item.is_active = bool(current_path) and current_path.startswith(item.path)
+    return {
+        "root": root,
+        "items": items,
+        "home_active": bool(root) and current is not None and getattr(current, "pk", None) == root.pk,
+        "request": request,
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    """首页 › … › current page, for pages below the home page."""
+    ancestors = page.get_ancestors().filter(depth__gte=2) if page.depth > 2 else []
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}

@@ -1,0 +1,9 @@
+"""Local development: DEBUG on, an insecure key, served by `make run`."""
+
+from .base import *  # noqa: F403
+from .base import os
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+INTERNAL_IPS = ["127.0.0.1"]
