@@ -32,7 +32,7 @@ class BasePage(Page):
         "摘要",
         blank=True,
         max_length=300,
-        help_text="一两句话,显示在列表和搜索结果中(300字以内)。",
+        help_text="一两句话，显示在列表和搜索结果中（300字以内）。",
     )
     listing_image = models.ForeignKey(
         "wagtailimages.Image",

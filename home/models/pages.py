@@ -41,6 +41,7 @@ class HomePage(Page):
     )
     volunteer_title = models.CharField("志愿者招募标题", max_length=40, blank=True)
     volunteer_text = models.TextField("志愿者招募说明", max_length=300, blank=True)
+    volunteer_button_text = models.CharField("按钮文字", max_length=12, default="我要报名")
     volunteer_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name="志愿者报名页面",
@@ -60,7 +61,7 @@ class HomePage(Page):
         FieldPanel("quick_links"),
         MultiFieldPanel(
             [FieldPanel("volunteer_title"), FieldPanel("volunteer_text"),
-             FieldPanel("volunteer_page")],
+             FieldPanel("volunteer_button_text"), FieldPanel("volunteer_page")],
             heading="志愿者招募",
         ),
     ]

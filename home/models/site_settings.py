@@ -18,7 +18,7 @@ class SiteSettings(BaseSiteSetting):
     """Committee name, logo, contacts and the filing numbers shown in every page footer."""
 
     committee_name = models.CharField("机构全称", max_length=60, default="关心下一代工作委员会")
-    short_name = models.CharField("简称", max_length=20, blank=True, help_text="例如:某某区关工委")
+    short_name = models.CharField("简称", max_length=20, blank=True, help_text="例如：某某区关工委")
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name="标志",
@@ -42,10 +42,10 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
     )
     icp_number = models.CharField(
-        "ICP备案号", max_length=40, blank=True, help_text="例如:京ICP备12345678号-1"
+        "ICP备案号", max_length=40, blank=True, help_text="例如：京ICP备12345678号-1"
     )
     police_number = models.CharField(
-        "公安备案号", max_length=40, blank=True, help_text="例如:京公网安备11010502000001号"
+        "公安备案号", max_length=40, blank=True, help_text="例如：京公网安备11010502000001号"
     )
     footer_links = StreamField(
         [("link", LinkBlock())], verbose_name="页脚链接", blank=True, max_num=8

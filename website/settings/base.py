@@ -177,5 +177,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # One INFO line per background task is noise; failures still show.
+        "django_tasks": {"level": "WARNING"},
     },
 }
