@@ -96,8 +96,18 @@ class BodyBlock(blocks.StreamBlock):
     table = TableBlock(
         label="表格",
         template="includes/blocks/table.html",
-        table_options={"contextMenu": ["row_above", "row_below", "col_left", "col_right",
-                                       "remove_row", "remove_col", "undo", "redo"]},
+        table_options={
+            "contextMenu": [
+                "row_above",
+                "row_below",
+                "col_left",
+                "col_right",
+                "remove_row",
+                "remove_col",
+                "undo",
+                "redo",
+            ]
+        },
     )
     document = DocumentLinkBlock()
     embed = EmbedBlock(label="视频/外部媒体", template="includes/blocks/embed.html")

@@ -54,7 +54,13 @@ ABOUT_BODY = [
         "<p>全区现有“五老”志愿者四百余名，分属宣讲、法治教育、家庭教育、读书辅导四支团队，"
         "覆盖十二个街道（镇）和六十余所中小学、幼儿园。</p>"
     ),
-    ("quote", {"text": "孩子们的成长，是我们退休生活里最有意义的事。", "attribution": "五老宣讲团一位老教师"}),
+    (
+        "quote",
+        {
+            "text": "孩子们的成长，是我们退休生活里最有意义的事。",
+            "attribution": "五老宣讲团一位老教师",
+        },
+    ),
 ]
 
 ORGANISATION_TABLE = {
@@ -134,30 +140,50 @@ def build(stdout):
         home = HomePage.objects.first()
 
     about = get_or_create_page(
-        home, StandardPage, "about", title="关于我们", show_in_menus=True,
+        home,
+        StandardPage,
+        "about",
+        title="关于我们",
+        show_in_menus=True,
         intro="青禾区关工委是以离退休老同志为主体、关心青少年健康成长的群众性工作组织。",
         body=ABOUT_BODY,
     )
     organisation = get_or_create_page(
-        about, StandardPage, "organisation", title="组织机构",
+        about,
+        StandardPage,
+        "organisation",
+        title="组织机构",
         intro="区关工委下设办公室和四个工作部，分别联系相关部门和五老志愿者团队。",
         body=[
-            paragraph("<p>区关工委实行主任负责制，设主任一名、常务副主任一名、副主任若干名、秘书长一名。</p>"),
+            paragraph(
+                "<p>区关工委实行主任负责制，设主任一名、常务副主任一名、副主任若干名、秘书长一名。</p>"
+            ),
             ("table", ORGANISATION_TABLE),
         ],
     )
     contact = get_or_create_page(
-        home, StandardPage, "contact", title="联系我们", show_in_menus=True,
-        intro="地址、电话和来访方式。", body=CONTACT_BODY,
+        home,
+        StandardPage,
+        "contact",
+        title="联系我们",
+        show_in_menus=True,
+        intro="地址、电话和来访方式。",
+        body=CONTACT_BODY,
     )
     privacy = get_or_create_page(
-        home, StandardPage, "privacy", title="隐私政策",
-        intro="我们如何收集、使用、保存和删除您的个人信息。", body=PRIVACY_BODY,
+        home,
+        StandardPage,
+        "privacy",
+        title="隐私政策",
+        intro="我们如何收集、使用、保存和删除您的个人信息。",
+        body=PRIVACY_BODY,
     )
 
     if not home.hero_image_id:
         home.hero_image = demo_image("青禾春景", seed=3, palette="spring")
-        home.mission = "汇聚全区“五老”的经验与热忱，陪伴青禾的孩子们读好书、学法治、明事理，健康成长。"
+        home.mission = (
+            "汇聚全区“五老”的经验与热忱，陪伴青禾的孩子们读好书、学法治、明事理，健康成长。"
+        )
         home.about_page = about
         home.quick_links = [
             ("link", {"title": "关于我们", "page": about, "url": ""}),

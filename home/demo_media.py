@@ -13,28 +13,28 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 
+# name: (sky top, sky bottom), hill colours from back to front, sun colour
 PALETTES = {
-    "spring": {"sky": ((255, 236, 214), (250, 200, 170)), "hills": ["#7fb069", "#4f8a3c", "#2f6b2a"], "sun": "#f28c38"},
-    "autumn": {"sky": ((255, 243, 222), (246, 208, 160)), "hills": ["#e0b04a", "#c48a2c", "#8c5a1c"], "sun": "#d9481f"},
-    "dawn": {"sky": ((214, 232, 250), (255, 226, 200)), "hills": ["#8fbcd4", "#5b8fb0", "#2e5f82"], "sun": "#f5a623"},
-    "field": {"sky": ((232, 244, 236), (255, 246, 220)), "hills": ["#b5d99c", "#7fb069", "#3d7a34"], "sun": "#e9b83b"},
+    "spring": (((255, 236, 214), (250, 200, 170)), ["#7fb069", "#4f8a3c", "#2f6b2a"], "#f28c38"),
+    "autumn": (((255, 243, 222), (246, 208, 160)), ["#e0b04a", "#c48a2c", "#8c5a1c"], "#d9481f"),
+    "dawn": (((214, 232, 250), (255, 226, 200)), ["#8fbcd4", "#5b8fb0", "#2e5f82"], "#f5a623"),
+    "field": (((232, 244, 236), (255, 246, 220)), ["#b5d99c", "#7fb069", "#3d7a34"], "#e9b83b"),
 }
 
 
 def _landscape(width, height, seed, palette_name):
     """Sky, sun and rolling hills: a calm illustration for banners and listings."""
-    rng = random.Random(seed)
-    palette = PALETTES[palette_name]
+    rng = random.Random(seed)  # noqa: S311 -- drawing, not security
+    (top, bottom), hills, sun = PALETTES[palette_name]
     image = PILImage.new("RGB", (width, height))
     draw = ImageDraw.Draw(image)
-    (top, bottom) = palette["sky"]
     for y in range(height):
         t = y / max(height - 1, 1)
         colour = tuple(round(top[i] + (bottom[i] - top[i]) * t) for i in range(3))
         draw.line([(0, y), (width, y)], fill=colour)
     sun_x, sun_y, radius = rng.uniform(0.6, 0.85) * width, 0.32 * height, 0.09 * height
-    draw.ellipse([sun_x - radius, sun_y - radius, sun_x + radius, sun_y + radius], fill=palette["sun"])
-    for layer, colour in enumerate(palette["hills"]):
+    draw.ellipse([sun_x - radius, sun_y - radius, sun_x + radius, sun_y + radius], fill=sun)
+    for layer, colour in enumerate(hills):
         base = height * (0.55 + 0.14 * layer)
         amplitude = height * rng.uniform(0.04, 0.09)
         phase = rng.uniform(0, 6.28)

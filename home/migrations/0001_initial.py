@@ -9,86 +9,438 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('hero_title', models.CharField(blank=True, max_length=40, verbose_name='首屏标题')),
-                ('mission', models.TextField(blank=True, help_text='一句话介绍本会宗旨。', max_length=200, verbose_name='宗旨')),
-                ('quick_links', wagtail.fields.StreamField([('link', 3)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': '链接文字', 'max_length': 60}), 1: ('wagtail.blocks.PageChooserBlock', (), {'label': '本站页面', 'required': False}), 2: ('wagtail.blocks.URLBlock', (), {'label': '外部网址', 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('title', 0), ('page', 1), ('url', 2)]], {})}, verbose_name='快捷入口')),
-                ('volunteer_title', models.CharField(blank=True, max_length=40, verbose_name='志愿者招募标题')),
-                ('volunteer_text', models.TextField(blank=True, max_length=300, verbose_name='志愿者招募说明')),
-                ('volunteer_button_text', models.CharField(default='我要报名', max_length=12, verbose_name='按钮文字')),
-                ('about_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='“了解更多”链接页面')),
-                ('hero_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='首屏图片')),
-                ('volunteer_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='志愿者报名页面')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "hero_title",
+                    models.CharField(blank=True, max_length=40, verbose_name="首屏标题"),
+                ),
+                (
+                    "mission",
+                    models.TextField(
+                        blank=True,
+                        help_text="一句话介绍本会宗旨。",
+                        max_length=200,
+                        verbose_name="宗旨",
+                    ),
+                ),
+                (
+                    "quick_links",
+                    wagtail.fields.StreamField(
+                        [("link", 3)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "链接文字", "max_length": 60},
+                            ),
+                            1: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "本站页面", "required": False},
+                            ),
+                            2: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {"label": "外部网址", "required": False},
+                            ),
+                            3: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 0), ("page", 1), ("url", 2)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="快捷入口",
+                    ),
+                ),
+                (
+                    "volunteer_title",
+                    models.CharField(blank=True, max_length=40, verbose_name="志愿者招募标题"),
+                ),
+                (
+                    "volunteer_text",
+                    models.TextField(blank=True, max_length=300, verbose_name="志愿者招募说明"),
+                ),
+                (
+                    "volunteer_button_text",
+                    models.CharField(default="我要报名", max_length=12, verbose_name="按钮文字"),
+                ),
+                (
+                    "about_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="“了解更多”链接页面",
+                    ),
+                ),
+                (
+                    "hero_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="首屏图片",
+                    ),
+                ),
+                (
+                    "volunteer_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="志愿者报名页面",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '首页',
-                'verbose_name_plural': '首页',
+                "verbose_name": "首页",
+                "verbose_name_plural": "首页",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='PageTag',
+            name="PageTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_items",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '页面标签',
-                'verbose_name_plural': '页面标签',
+                "verbose_name": "页面标签",
+                "verbose_name_plural": "页面标签",
             },
         ),
         migrations.CreateModel(
-            name='SiteSettings',
+            name="SiteSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('committee_name', models.CharField(default='关心下一代工作委员会', max_length=60, verbose_name='机构全称')),
-                ('short_name', models.CharField(blank=True, help_text='例如:某某区关工委', max_length=20, verbose_name='简称')),
-                ('address', models.CharField(blank=True, max_length=120, verbose_name='地址')),
-                ('postcode', models.CharField(blank=True, max_length=6, verbose_name='邮编')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='联系电话')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='电子邮箱')),
-                ('office_hours', models.CharField(blank=True, max_length=60, verbose_name='办公时间')),
-                ('wechat_name', models.CharField(blank=True, max_length=40, verbose_name='微信公众号名称')),
-                ('icp_number', models.CharField(blank=True, help_text='例如:京ICP备12345678号-1', max_length=40, verbose_name='ICP备案号')),
-                ('police_number', models.CharField(blank=True, help_text='例如:京公网安备11010502000001号', max_length=40, verbose_name='公安备案号')),
-                ('footer_links', wagtail.fields.StreamField([('link', 3)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': '链接文字', 'max_length': 60}), 1: ('wagtail.blocks.PageChooserBlock', (), {'label': '本站页面', 'required': False}), 2: ('wagtail.blocks.URLBlock', (), {'label': '外部网址', 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('title', 0), ('page', 1), ('url', 2)]], {})}, verbose_name='页脚链接')),
-                ('logo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='标志')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
-                ('wechat_qr', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='微信公众号二维码')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "committee_name",
+                    models.CharField(
+                        default="关心下一代工作委员会", max_length=60, verbose_name="机构全称"
+                    ),
+                ),
+                (
+                    "short_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="例如:某某区关工委",
+                        max_length=20,
+                        verbose_name="简称",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=120, verbose_name="地址")),
+                ("postcode", models.CharField(blank=True, max_length=6, verbose_name="邮编")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="联系电话")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="电子邮箱")),
+                (
+                    "office_hours",
+                    models.CharField(blank=True, max_length=60, verbose_name="办公时间"),
+                ),
+                (
+                    "wechat_name",
+                    models.CharField(blank=True, max_length=40, verbose_name="微信公众号名称"),
+                ),
+                (
+                    "icp_number",
+                    models.CharField(
+                        blank=True,
+                        help_text="例如:京ICP备12345678号-1",
+                        max_length=40,
+                        verbose_name="ICP备案号",
+                    ),
+                ),
+                (
+                    "police_number",
+                    models.CharField(
+                        blank=True,
+                        help_text="例如:京公网安备11010502000001号",
+                        max_length=40,
+                        verbose_name="公安备案号",
+                    ),
+                ),
+                (
+                    "footer_links",
+                    wagtail.fields.StreamField(
+                        [("link", 3)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "链接文字", "max_length": 60},
+                            ),
+                            1: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "本站页面", "required": False},
+                            ),
+                            2: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {"label": "外部网址", "required": False},
+                            ),
+                            3: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 0), ("page", 1), ("url", 2)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="页脚链接",
+                    ),
+                ),
+                (
+                    "logo",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="标志",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="wagtailcore.site",
+                    ),
+                ),
+                (
+                    "wechat_qr",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="微信公众号二维码",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '网站设置',
-                'verbose_name_plural': '网站设置',
+                "verbose_name": "网站设置",
+                "verbose_name_plural": "网站设置",
             },
         ),
         migrations.CreateModel(
-            name='StandardPage',
+            name="StandardPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='一两句话,显示在列表和搜索结果中(300字以内)。', max_length=300, verbose_name='摘要')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 6), ('quote', 9), ('table', 10), ('document', 13), ('embed', 14)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': '标题文字', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', '二级标题'), ('h3', '三级标题')], 'label': '级别'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link', 'document-link', 'hr'], 'label': '正文'}), 4: ('wagtail.images.blocks.ImageBlock', [], {'label': '图片'}), 5: ('wagtail.blocks.CharBlock', (), {'label': '图片说明', 'max_length': 200, 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('image', 4), ('caption', 5)]], {}), 7: ('wagtail.blocks.TextBlock', (), {'label': '引文'}), 8: ('wagtail.blocks.CharBlock', (), {'label': '出处', 'max_length': 120, 'required': False}), 9: ('wagtail.blocks.StructBlock', [[('text', 7), ('attribution', 8)]], {}), 10: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': '表格', 'table_options': {'contextMenu': ['row_above', 'row_below', 'col_left', 'col_right', 'remove_row', 'remove_col', 'undo', 'redo']}, 'template': 'includes/blocks/table.html'}), 11: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': '文件'}), 12: ('wagtail.blocks.CharBlock', (), {'help_text': '留空则使用文件标题', 'label': '显示名称', 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('document', 11), ('title', 12)]], {}), 14: ('wagtail.embeds.blocks.EmbedBlock', (), {'label': '视频/外部媒体', 'template': 'includes/blocks/embed.html'})}, verbose_name='正文')),
-                ('listing_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='列表配图')),
-                ('tags', modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='home.PageTag', to='taggit.Tag', verbose_name='标签')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="一两句话,显示在列表和搜索结果中(300字以内)。",
+                        max_length=300,
+                        verbose_name="摘要",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("image", 6),
+                            ("quote", 9),
+                            ("table", 10),
+                            ("document", 13),
+                            ("embed", 14),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "标题文字", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "二级标题"), ("h3", "三级标题")],
+                                    "label": "级别",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                        "hr",
+                                    ],
+                                    "label": "正文",
+                                },
+                            ),
+                            4: ("wagtail.images.blocks.ImageBlock", [], {"label": "图片"}),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "图片说明", "max_length": 200, "required": False},
+                            ),
+                            6: ("wagtail.blocks.StructBlock", [[("image", 4), ("caption", 5)]], {}),
+                            7: ("wagtail.blocks.TextBlock", (), {"label": "引文"}),
+                            8: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "出处", "max_length": 120, "required": False},
+                            ),
+                            9: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 7), ("attribution", 8)]],
+                                {},
+                            ),
+                            10: (
+                                "wagtail.contrib.table_block.blocks.TableBlock",
+                                (),
+                                {
+                                    "label": "表格",
+                                    "table_options": {
+                                        "contextMenu": [
+                                            "row_above",
+                                            "row_below",
+                                            "col_left",
+                                            "col_right",
+                                            "remove_row",
+                                            "remove_col",
+                                            "undo",
+                                            "redo",
+                                        ]
+                                    },
+                                    "template": "includes/blocks/table.html",
+                                },
+                            ),
+                            11: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "文件"},
+                            ),
+                            12: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "留空则使用文件标题",
+                                    "label": "显示名称",
+                                    "required": False,
+                                },
+                            ),
+                            13: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 11), ("title", 12)]],
+                                {},
+                            ),
+                            14: (
+                                "wagtail.embeds.blocks.EmbedBlock",
+                                (),
+                                {
+                                    "label": "视频/外部媒体",
+                                    "template": "includes/blocks/embed.html",
+                                },
+                            ),
+                        },
+                        verbose_name="正文",
+                    ),
+                ),
+                (
+                    "listing_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="列表配图",
+                    ),
+                ),
+                (
+                    "tags",
+                    modelcluster.contrib.taggit.ClusterTaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="home.PageTag",
+                        to="taggit.Tag",
+                        verbose_name="标签",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '普通页面',
-                'verbose_name_plural': '普通页面',
+                "verbose_name": "普通页面",
+                "verbose_name_plural": "普通页面",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

@@ -18,7 +18,10 @@ PAGE_PERMISSIONS = {
     MODERATOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
 }
 COLLECTION_PERMISSIONS = {
-    EDITOR: {"wagtailimages": ["add", "change", "choose"], "wagtaildocs": ["add", "change", "choose"]},
+    EDITOR: {
+        "wagtailimages": ["add", "change", "choose"],
+        "wagtaildocs": ["add", "change", "choose"],
+    },
     MODERATOR: {
         "wagtailimages": ["add", "change", "delete", "choose"],
         "wagtaildocs": ["add", "change", "delete", "choose"],

@@ -54,14 +54,22 @@ class HomePage(Page):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_title"), FieldPanel("mission"),
-             FieldPanel("about_page")],
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_title"),
+                FieldPanel("mission"),
+                FieldPanel("about_page"),
+            ],
             heading="首屏",
         ),
         FieldPanel("quick_links"),
         MultiFieldPanel(
-            [FieldPanel("volunteer_title"), FieldPanel("volunteer_text"),
-             FieldPanel("volunteer_button_text"), FieldPanel("volunteer_page")],
+            [
+                FieldPanel("volunteer_title"),
+                FieldPanel("volunteer_text"),
+                FieldPanel("volunteer_button_text"),
+                FieldPanel("volunteer_page"),
+            ],
             heading="志愿者招募",
         ),
     ]

@@ -57,8 +57,13 @@ class SiteSettings(BaseSiteSetting):
             heading="机构信息",
         ),
         MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("postcode"), FieldPanel("phone"),
-             FieldPanel("email"), FieldPanel("office_hours")],
+            [
+                FieldPanel("address"),
+                FieldPanel("postcode"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("office_hours"),
+            ],
             heading="联系方式",
         ),
         MultiFieldPanel([FieldPanel("wechat_name"), FieldPanel("wechat_qr")], heading="微信"),

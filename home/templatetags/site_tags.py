@@ -52,7 +52,7 @@ def main_menu(context):
     return {
         "root": root,
         "items": items,
-        "home_active": bool(root) and current is not None and getattr(current, "pk", None) == root.pk,
+        "home_active": bool(root) and getattr(current, "pk", None) == root.pk,
         "request": request,
     }
 

@@ -7,3 +7,7 @@ DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 INTERNAL_IPS = ["127.0.0.1"]
+
+# Static files straight from the apps; STATIC_ROOT is only for `collectstatic` in production.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

@@ -15,3 +15,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 # Browser tests talk to a live server in a thread next to Playwright's event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Static files straight from the apps; STATIC_ROOT is only for `collectstatic` in production.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

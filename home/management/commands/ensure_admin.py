@@ -18,7 +18,9 @@ class Command(BaseCommand):
             return
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser(
-            username=options["username"], email="", password=password,
+            username=options["username"],
+            email="",
+            password=password,
             first_name="管理员",
         )
         bar = "=" * 60

@@ -1,0 +1,35 @@
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Wagtail caches site root paths and settings lookups; start every test clean."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def migrated_data(django_db_setup, django_db_blocker):
+    """The rows the data migrations create (home page, site, groups, workflow), serialised.
+
+    Transactional tests (the browser tests, with a live server) end with a flush that
+    empties every table; ``restore_migrated_data`` puts these rows back. Django's own
+    serialized_rollback cannot be used: Playwright's event loop gives the test a fresh
+    connection object that lacks the serialised copy.
+    """
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def restore_migrated_data(migrated_data, transactional_db):
+    from wagtail.models import Page
+
+    if not Page.objects.exists():
+        # The flush re-created content types and permissions with new ids: clear them too.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(migrated_data)

@@ -1,0 +1,61 @@
+"""Small builders for test data. Tests make what they need; there is no shared fixture dump."""
+
+import io
+
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from home.models import HomePage, SiteSettings, StandardPage
+
+
+def home_page():
+    """The HomePage created by the migrations, as the default site's root."""
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def standard_page(parent=None, *, title="测试页面", slug=None, live=True, **fields):
+    """A StandardPage under ``parent`` (the home page by default), published unless live=False."""
+    parent = parent or home_page()
+    page = StandardPage(
+        title=title, slug=slug or f"page-{StandardPage.objects.count() + 1}", **fields
+    )
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if live:
+        revision.publish()
+    else:
+        page.live = False
+        page.save(update_fields=["live"])
+    page.refresh_from_db()
+    return page
+
+
+def image(title="测试图片", size=(64, 48), colour="#b0232a"):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, colour).save(buffer, format="PNG")
+    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name="test.png"))
+
+
+def site_settings(**fields):
+    """The default site's SiteSettings with a complete set of contact details."""
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    values = {
+        "committee_name": "测试区关心下一代工作委员会",
+        "short_name": "测试区关工委",
+        "address": "测试区光明路1号",
+        "postcode": "100001",
+        "phone": "012-1111 2222",
+        "email": "office@test.example.org",
+        "icp_number": "测ICP备12345678号-1",
+        "police_number": "测公网安备 11000002000001号",
+    }
+    values.update(fields)
+    for name, value in values.items():
+        setattr(settings, name, value)
+    settings.save()
+    return settings
+
+
+__all__ = ["HomePage", "home_page", "image", "site_settings", "standard_page"]
