@@ -1,6 +1,8 @@
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 
 
@@ -33,3 +35,9 @@ def restore_migrated_data(migrated_data, transactional_db):
         # The flush re-created content types and permissions with new ids: clear them too.
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(migrated_data)
+        # Rows came back with their ids; move PostgreSQL's sequences past them.
+        sql = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+        if sql:
+            with connection.cursor() as cursor:
+                for statement in sql:
+                    cursor.execute(statement)

@@ -59,3 +59,24 @@ def test_large_text_switch_without_javascript(
     assert box["height"] >= 60
     assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS[viewport]["width"]
     context.close()
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "mobile"])
+def test_404_page_in_chromium(demo_site, open_page, screenshot, viewport):
+    page = open_page("/no-such-page/", viewport)
+
+    assert page.locator("h1").inner_text() == "页面未找到"
+    assert page.get_by_role("link", name="返回首页").is_visible()
+    screenshot(page, f"404-{viewport}")
+
+
+def test_keyboard_reaches_the_skip_link_first(demo_site, open_page):
+    page = open_page("/about/")
+
+    page.keyboard.press("Tab")
+
+    focused = page.locator(":focus")
+    assert focused.inner_text() == "跳到主要内容"
+    assert focused.is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
