@@ -1,7 +1,7 @@
 """Small public views of the foundation app."""
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
 
@@ -28,3 +28,14 @@ def text_size(request):
     else:
         response.delete_cookie(settings.LARGE_TEXT_COOKIE, samesite="Lax")
     return response
+
+
+def robots_txt(request):
+    """Keep crawlers out of the admin and the switches; point them at the sitemap."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /text-size/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

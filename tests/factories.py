@@ -59,3 +59,44 @@ def site_settings(**fields):
 
 
 __all__ = ["HomePage", "home_page", "image", "site_settings", "standard_page"]
+
+
+def news_index(parent=None, *, title="新闻动态", slug="news"):
+    from home.models import NewsIndexPage
+
+    parent = parent or home_page()
+    index = NewsIndexPage(title=title, slug=slug, intro="新闻列表")
+    parent.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def news_category(name="工作动态", slug="work", *, is_notice=False):
+    from home.models import NewsCategory
+
+    return NewsCategory.objects.get_or_create(
+        slug=slug, defaults={"name": name, "is_notice": is_notice}
+    )[0]
+
+
+def news_page(index, *, title=None, date=None, tags=(), live=True, revision=True, **fields):
+    """A NewsPage under ``index``. ``revision=False`` skips revisions (fast, for bulk data)."""
+    import datetime
+
+    from home.models import NewsPage
+
+    number = NewsPage.objects.count() + 1
+    page = NewsPage(
+        title=title or f"新闻{number}",
+        slug=f"news-{number}",
+        date=date or datetime.date(2026, 11, 1),
+        live=live,
+        **fields,
+    )
+    index.add_child(instance=page)
+    if tags:
+        page.tags.add(*tags)
+        page.save()
+    if revision and live:
+        page.save_revision().publish()
+    return page

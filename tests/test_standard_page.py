@@ -59,8 +59,8 @@ def test_tags_are_shown(client):
 
     html = client.get("/parents/").content.decode()
 
-    assert '<span class="tag">家庭教育</span>' in html
-    assert '<span class="tag">五老</span>' in html
+    assert ">家庭教育</a>" in html
+    assert ">五老</a>" in html
 
 
 @pytest.mark.parametrize(

@@ -1,21 +1,29 @@
 """The home page and standard pages (关于我们, 组织机构, 联系我们, 隐私政策 …)."""
 
 from django.db import models
+from django.db.models import Count
+from django.shortcuts import get_object_or_404
+from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, LinkBlock
+from home.pagination import paginate
 
 from .base import BasePage
 
+TAGGED_PER_PAGE = 30
 
-class HomePage(Page):
-    """The site's front page: a hero with the mission, quick links and a call to volunteer.
 
-    Later features add their own sections (latest news, upcoming activities, campaigns)
-    through inclusion template tags, so this model never imports them.
+class HomePage(RoutablePageMixin, Page):
+    """The site's front page: a hero with the mission, news and notices, quick links and a
+    call to volunteer. It also serves the site-wide tag pages, /tags/ and /tags/<tag>/.
+
+    Later features add their own sections (upcoming activities, campaigns) through
+    inclusion template tags, so this model never imports them.
     """
 
     hero_image = models.ForeignKey(
@@ -82,6 +90,48 @@ class HomePage(Page):
     class Meta:
         verbose_name = "首页"
         verbose_name_plural = "首页"
+
+    def tagged_pages(self):
+        """Every live, public page of this site that carries a tag (any type)."""
+        return Page.objects.live().public().descendant_of(self, inclusive=True)
+
+    @path("")
+    def home_view(self, request):
+        return self.render(request)
+
+    @path("tags/", name="tags")
+    def tag_index_view(self, request):
+        tags = (
+            Tag.objects.filter(home_pagetag_items__content_object__in=self.tagged_pages())
+            .annotate(page_count=Count("home_pagetag_items"))
+            .order_by("-page_count", "name")
+        )
+        return self.render(
+            request, template="home/tag_index_page.html", context_overrides={"tags": tags}
+        )
+
+    @path("tags/<str:slug>/", name="tag")
+    def tag_view(self, request, slug):
+        """Everything public with this tag, grouped by page type."""
+        tag = get_object_or_404(Tag, slug=slug)
+        pages = (
+            self.tagged_pages()
+            .filter(tagged_items__tag=tag)
+            .order_by("content_type_id", "-first_published_at", "-pk")
+        )
+        page_obj = paginate(request, pages, TAGGED_PER_PAGE)
+        groups = {}
+        for item in page_obj.object_list.specific():
+            label = item.specific_class._meta.verbose_name
+            groups.setdefault(label, []).append(item)
+        return self.render(
+            request,
+            template="home/tag_page.html",
+            context_overrides={"tag": tag, "groups": groups, "page_obj": page_obj},
+        )
+
+    def tag_url(self, tag, request=None):
+        return self.get_url(request) + self.reverse_subpage("tag", kwargs={"slug": tag.slug})
 
 
 class StandardPage(BasePage):

@@ -35,8 +35,21 @@ def cn_date(value, style=""):
 
 
 def _site_root(request):
-    site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
+    """The specific root page of the request's site, looked up once per request."""
+    if request is None:
+        return None
+    if not hasattr(request, "_site_root_page"):
+        site = Site.find_for_request(request)
+        request._site_root_page = site.root_page.specific if site else None
+    return request._site_root_page
+
+
+@register.simple_tag(takes_context=True)
+def tag_url(context, tag):
+    """The address of the site-wide page of ``tag`` (/tags/<tag>/)."""
+    request = context.get("request")
+    root = _site_root(request)
+    return root.tag_url(tag, request) if hasattr(root, "tag_url") else ""
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -44,7 +57,7 @@ def main_menu(context):
     """The top navigation: the home page, then its live children marked show_in_menus."""
     request = context.get("request")
     root = _site_root(request)
-    items = list(root.get_children().live().in_menu().specific(defer=True)) if root else []
+    items = list(root.get_children().live().in_menu()) if root else []
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     for item in items:

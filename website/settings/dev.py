@@ -11,3 +11,6 @@ INTERNAL_IPS = ["127.0.0.1"]
 # Static files straight from the apps; STATIC_ROOT is only for `collectstatic` in production.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+
+# Wagtail logs every page created, edited and published at INFO: keep `make run` readable.
+LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}

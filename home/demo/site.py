@@ -1,4 +1,4 @@
-"""Demo content of the foundation: the fictional 青禾区 committee, its home and standard pages.
+"""The fictional 青禾区 committee: site settings, the home page and the standard pages.
 
 Called by ``python manage.py load_demo``. Idempotent: pages are found by slug and images
 by title, and nothing that exists is overwritten.
@@ -11,7 +11,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from home.demo_media import demo_image, save_image
+from home.demo.media import demo_image, save_image
 from home.models import HomePage, SiteSettings, StandardPage
 
 COMMITTEE = "青禾区关心下一代工作委员会"

@@ -1,0 +1,35 @@
+"""Inclusion tags that show news elsewhere (the home page)."""
+
+from django import template
+from django.db.models import Q
+
+from home.models import NewsCategory, NewsIndexPage, NewsPage
+from home.templatetags.site_tags import _site_root
+
+register = template.Library()
+
+
+@register.inclusion_tag("home/includes/latest_news.html", takes_context=True)
+def latest_news(context, count=6, notices=False):
+    """The newest public articles of this site: notices (通知公告) only, or all the rest."""
+    request = context.get("request")
+    root = _site_root(request)
+    is_notice = Q(category__is_notice=True)
+    articles = NewsPage.objects.for_listing().filter(
+        is_notice if notices else ~is_notice | Q(category=None)
+    )
+    indexes = NewsIndexPage.objects.live()
+    if root is not None:
+        articles = articles.descendant_of(root)
+        indexes = indexes.descendant_of(root)
+    index = indexes.first()
+    more_url = index.get_url(request) if index else ""
+    if index and notices:
+        category = NewsCategory.objects.filter(is_notice=True).first()
+        more_url = f"{more_url}?category={category.slug}" if category else more_url
+    return {
+        "articles": list(articles[:count]),
+        "notices": notices,
+        "more_url": more_url,
+        "request": request,
+    }
