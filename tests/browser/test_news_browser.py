@@ -53,3 +53,15 @@ def test_tag_page_groups_content(demo_site, open_page, screenshot):
     assert page.locator("h1").inner_text() == "标签：家庭教育"
     assert page.locator(".tag-group h2").first.inner_text() == "新闻"
     screenshot(page, "tag-page-desktop")
+
+
+def test_article_prints_without_navigation(demo_site, open_page):
+    page = open_page("/news/law-vice-principals-meeting/")
+
+    page.emulate_media(media="print")
+
+    assert not page.locator(".main-nav").is_visible()
+    assert not page.locator(".site-footer").is_visible()
+    assert not page.locator(".article-nav").is_visible()
+    assert page.locator("h1").is_visible()
+    assert page.locator(".article__body").is_visible()
