@@ -6,3 +6,8 @@ class ActivitiesConfig(AppConfig):
 
     name = "activities"
     verbose_name = "活动"
+
+    def ready(self):
+        from activities import signals
+
+        signals.connect()

@@ -100,3 +100,61 @@ def news_page(index, *, title=None, date=None, tags=(), live=True, revision=True
     if revision and live:
         page.save_revision().publish()
     return page
+
+
+def calendar_page(parent=None, *, title="活动日历", slug="calendar"):
+    from activities.models import CalendarPage
+
+    parent = parent or home_page()
+    page = CalendarPage(title=title, slug=slug)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def aware(year, month, day, hour=0, minute=0):
+    """An aware datetime at Beijing wall-clock time."""
+    import datetime
+
+    from django.utils import timezone
+
+    return timezone.make_aware(datetime.datetime(year, month, day, hour, minute))
+
+
+def activity(
+    calendar,
+    *,
+    title=None,
+    start=None,
+    end=None,
+    live=True,
+    revision=True,
+    tags=(),
+    audiences=(),
+    exceptions=(),
+    **fields,
+):
+    """An ActivityPage under ``calendar``; by default 2026-11-18 14:00–16:00."""
+    import datetime
+
+    from activities.models import ActivityPage, Audience
+
+    number = ActivityPage.objects.count() + 1
+    start = start or aware(2026, 11, 18, 14)
+    page = ActivityPage(
+        title=title or f"活动{number}",
+        slug=f"activity-{number}",
+        start=start,
+        end=end or start + datetime.timedelta(hours=2),
+        live=live,
+        **fields,
+    )
+    page.audiences = list(Audience.objects.filter(slug__in=audiences))
+    page.exceptions = list(exceptions)
+    calendar.add_child(instance=page)
+    if tags:
+        page.tags.add(*tags)
+        page.save()
+    if revision and live:
+        page.save_revision().publish()
+    return page

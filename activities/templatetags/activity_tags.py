@@ -1,0 +1,65 @@
+"""Template tags for activities: Chinese date-times of occurrences, the home page list."""
+
+import datetime
+
+from django import template
+from django.utils import timezone
+
+from activities import recurrence
+from activities.models import ActivityPage, CalendarPage
+from home.templatetags.site_tags import _site_root, cn_date
+
+register = template.Library()
+
+
+def _span(occurrence):
+    start = timezone.localtime(occurrence.start)
+    end = timezone.localtime(occurrence.end)
+    last_day = (
+        (end - datetime.timedelta(microseconds=1)).date()
+        if occurrence.activity.all_day
+        else end.date()
+    )
+    return start, end, max(start.date(), last_day)
+
+
+@register.filter
+def occurrence_when(occurrence):
+    """2026年11月22日 星期日 14:00–16:00; 2026年11月20日 至 11月22日; … 全天."""
+    start, end, last_day = _span(occurrence)
+    all_day = occurrence.activity.all_day
+    if last_day == start.date():
+        times = "全天" if all_day else f"{start:%H:%M}–{end:%H:%M}"
+        return f"{cn_date(start.date(), 'weekday')} {times}"
+    end_text = (
+        f"{last_day.month}月{last_day.day}日" if last_day.year == start.year else cn_date(last_day)
+    )
+    if all_day:
+        return f"{cn_date(start.date())} 至 {end_text}"
+    return f"{cn_date(start.date())} {start:%H:%M} 至 {end_text} {end:%H:%M}"
+
+
+@register.filter
+def occurrence_time(occurrence):
+    """The short time shown in a month-grid cell: 14:00, 全天 or 多日."""
+    start, _end, last_day = _span(occurrence)
+    if last_day != start.date():
+        return "多日"
+    return "全天" if occurrence.activity.all_day else f"{start:%H:%M}"
+
+
+@register.inclusion_tag("activities/includes/upcoming.html", takes_context=True)
+def upcoming_activities(context, count=5):
+    """The next ``count`` occurrences of this site's calendar, for the home page."""
+    request = context.get("request")
+    root = _site_root(request)
+    calendars = CalendarPage.objects.live()
+    activities = ActivityPage.objects.for_calendar()
+    if root is not None:
+        calendars = calendars.descendant_of(root)
+        activities = activities.descendant_of(root)
+    calendar = calendars.first()
+    now = timezone.now()
+    horizon = now + datetime.timedelta(days=120)
+    found = recurrence.occurrences(activities.in_range(now, horizon), now, horizon)
+    return {"occurrences": found[:count], "calendar": calendar, "request": request}
