@@ -60,8 +60,11 @@ class LinkValue(blocks.StructValue):
 
     @property
     def href(self):
+        """The link's address; empty when its page is not published (the link is hidden)."""
         page = self.get("page")
-        return page.url if page else self.get("url") or ""
+        if page:
+            return (page.url or "") if page.live else ""
+        return self.get("url") or ""
 
 
 class LinkBlock(blocks.StructBlock):

@@ -54,7 +54,9 @@ class NewsFeed(Feed):
         return item.get_url(self.request)
 
     def item_guid(self, item):
-        return f"{item.get_url(self.request)}#{item.pk}"
+        """A tag: URI (RFC 4151) that survives slug changes: tag:host,2026-11-20:news-42."""
+        host = self.request.get_host().split(":")[0]
+        return f"tag:{host},{item.date:%Y-%m-%d}:news-{item.pk}"
 
     item_guid_is_permalink = False
 

@@ -4,6 +4,7 @@ import datetime
 
 import feedparser
 import pytest
+from wagtail.models import PageViewRestriction
 
 from tests import factories
 
@@ -48,6 +49,8 @@ def test_feed_is_valid_with_absolute_links_and_aware_dates(client, news, kind):
     assert [entry.title for entry in feed.entries] == ["座谈会召开", "培训班通知"]
     first = feed.entries[0]
     assert first.link == "http://testserver/news/news-1/"
+    # Entry ids are absolute and do not change when a slug does.
+    assert first.id.startswith("tag:testserver,2026-11-20:news-")
     assert first.summary == "摘要一"
     assert first.author == "李晓梅"
     # Midnight of 2026-11-20 in Beijing is 16:00 UTC the day before.
@@ -77,7 +80,10 @@ def test_index_and_article_announce_their_feeds(client, news):
     assert 'href="/news/rss/"' in article_html
 
 
-def test_sitemap_lists_live_pages_only(client, news):
+def test_sitemap_lists_live_public_pages_only(client, news):
+    private = factories.news_page(news, title="内部文章")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+
     response = client.get("/sitemap.xml")
 
     assert response.status_code == 200
@@ -85,6 +91,7 @@ def test_sitemap_lists_live_pages_only(client, news):
     assert "/news/news-1/</loc>" in xml
     assert "/news/news-2/</loc>" in xml
     assert "/news/news-3/" not in xml  # the draft
+    assert f"/news/{private.slug}/" not in xml
 
 
 def test_robots_txt_points_to_the_sitemap(client):

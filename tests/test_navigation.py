@@ -32,9 +32,18 @@ def test_menu_marks_the_current_section(client):
 
     nav = nav_html(client.get("/about/organisation/").content.decode())
 
-    assert 'href="/about/" aria-current="page">关于我们' in nav
+    assert 'href="/about/" aria-current="true">关于我们' in nav
     assert 'href="/contact/">联系我们' in nav
     assert 'href="/">首页' in nav  # home is not current on an inner page
+
+
+def test_private_pages_are_not_in_the_menu(client):
+    from wagtail.models import PageViewRestriction
+
+    private = factories.standard_page(title="内部资料", slug="internal", show_in_menus=True)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+
+    assert "内部资料" not in nav_html(client.get("/").content.decode())
 
 
 def test_home_is_current_on_the_home_page(client):
@@ -51,6 +60,7 @@ def test_breadcrumbs_on_nested_page(client):
     start = html.index('<nav class="breadcrumbs"')
     crumbs = html[start : html.index("</nav>", start)]
     assert crumbs.index('href="/">首页') < crumbs.index('href="/about/">关于我们')
+    assert "<li>当前位置" not in crumbs  # the label is not a crumb
     assert '<li aria-current="page">组织机构</li>' in crumbs
 
 

@@ -88,12 +88,33 @@ def test_filters_combine_and_can_be_removed(client, index):
 
 @pytest.mark.parametrize(
     "params",
-    [{"category": "nope"}, {"tag": "不存在"}, {"year": "abc"}, {"year": "20266"}, {"year": "0"}],
+    [
+        {"category": "nope"},
+        {"category": "\x00"},
+        {"tag": "不存在"},
+        {"tag": "a\x00b"},
+        {"year": "abc"},
+        {"year": "20266"},
+        {"year": "0"},
+        {"year": "0000"},
+        {"year": "1999"},
+        {"year": "²²²²"},
+        {"year": "２０２６"},
+    ],
 )
 def test_unknown_filter_values_are_404(client, index, params):
     factories.news_page(index)
 
     assert client.get("/news/", params).status_code == 404
+    assert client.get("/news/rss/", params).status_code == 404
+
+
+def test_tags_of_drafts_and_images_are_not_filters(client, index):
+    factories.news_page(index, title="草稿", tags=["内部标签"], live=False)
+    factories.image().tags.add("图片标签")
+
+    assert client.get("/news/", {"tag": "内部标签"}).status_code == 404
+    assert client.get("/news/", {"tag": "图片标签"}).status_code == 404
 
 
 def test_empty_states(client, index):

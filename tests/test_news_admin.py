@@ -36,8 +36,17 @@ def test_category_form_rejects_a_duplicate_name_in_chinese(admin_client):
     assert NewsCategory.objects.count() == 1
 
 
-def test_news_can_only_be_created_under_a_news_index():
-    assert NewsPage.parent_page_types == ["home.NewsIndexPage"]
+def test_admin_offers_news_only_under_a_news_index(admin_client):
     index = factories.news_index()
-    assert NewsPage.can_create_at(index)
-    assert not NewsPage.can_create_at(factories.home_page())
+    home = factories.home_page()
+
+    under_home = admin_client.get(f"/admin/pages/{home.pk}/add_subpage/").content.decode()
+    under_index = admin_client.get(f"/admin/pages/{index.pk}/add_subpage/")
+
+    assert f"/admin/pages/add/home/newspage/{home.pk}/" not in under_home
+    assert f"/admin/pages/add/home/newsindexpage/{home.pk}/" not in under_home  # one per parent
+    assert f"/admin/pages/add/home/standardpage/{home.pk}/" in under_home
+    # With a single allowed type Wagtail goes straight to the news form.
+    assert under_index.status_code == 302
+    assert under_index["Location"] == f"/admin/pages/add/home/newspage/{index.pk}/"
+    assert NewsPage.objects.count() == 0

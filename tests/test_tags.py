@@ -54,17 +54,20 @@ def test_tag_index_lists_tags_in_use_with_counts(client):
     html = client.get("/tags/").content.decode()
 
     assert html.index("法治教育") < html.index("五老宣讲")
-    assert '法治教育<span class="tag__count">2</span>' in html
+    assert (
+        '法治教育<span class="tag__count">2<span class="visually-hidden">项</span></span>' in html
+    )
     assert "只在草稿里" not in html
 
 
-def test_tag_page_empty_when_only_drafts_carry_the_tag(client):
+def test_tags_of_drafts_and_images_do_not_exist_publicly(client):
     index = factories.news_index()
     factories.news_page(index, tags=["草稿标签"], live=False)
+    factories.image().tags.add("图片标签")
 
-    html = client.get("/tags/草稿标签/").content.decode()
-
-    assert "还没有带这个标签的公开内容。" in html
+    assert client.get("/tags/草稿标签/").status_code == 404
+    assert client.get("/tags/图片标签/").status_code == 404
+    assert client.get("/tags/a%00b/").status_code == 404
 
 
 def test_admin_autocompletes_tags_from_the_shared_vocabulary(admin_client):

@@ -8,11 +8,11 @@ from django.db.models import Min
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from taggit.models import Tag
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from activities import recurrence
 from activities.ics import calendar_response
+from home.filters import filter_values, public_tag_or_404
 from home.models import BasePage
 from home.pagination import paginate
 
@@ -61,16 +61,17 @@ class CalendarPage(RoutablePageMixin, BasePage):
 
     def filtered_activities(self, request):
         """Activities narrowed by the request's filters; an unknown value is a 404."""
+        values = filter_values(request)
         activities = self.activities()
         filters = {}
-        if slug := request.GET.get("category"):
-            filters["category"] = get_object_or_404(ActivityCategory, slug=slug)
+        if values["category"]:
+            filters["category"] = get_object_or_404(ActivityCategory, slug=values["category"])
             activities = activities.filter(category=filters["category"])
-        if slug := request.GET.get("tag"):
-            filters["tag"] = get_object_or_404(Tag, slug=slug)
+        if values["tag"]:
+            filters["tag"] = public_tag_or_404(values["tag"])
             activities = activities.filter(tagged_items__tag=filters["tag"])
-        if slug := request.GET.get("audience"):
-            filters["audience"] = get_object_or_404(Audience, slug=slug)
+        if values["audience"]:
+            filters["audience"] = get_object_or_404(Audience, slug=values["audience"])
             activities = activities.filter(audiences=filters["audience"])
         return activities, filters
 

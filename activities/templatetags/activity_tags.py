@@ -53,7 +53,7 @@ def upcoming_activities(context, count=5):
     """The next ``count`` occurrences of this site's calendar, for the home page."""
     request = context.get("request")
     root = _site_root(request)
-    calendars = CalendarPage.objects.live()
+    calendars = CalendarPage.objects.live().public()
     activities = ActivityPage.objects.for_calendar()
     if root is not None:
         calendars = calendars.descendant_of(root)

@@ -220,6 +220,10 @@ def build(stdout):
         ]
         settings.save()
     site.site_name = COMMITTEE
+    # The address `make run` serves; absolute links in the sitemap come from it. A real
+    # site sets its own domain in 设置 › 站点 (docs/deploy.md).
+    if site.hostname == "localhost":
+        site.hostname, site.port = "127.0.0.1", 8000
     site.save()
     stdout.write(f"  网站基础：首页、{Page.objects.child_of(home).count()} 个栏目页面、网站设置")
 

@@ -20,6 +20,16 @@ class PageTag(TaggedItemBase):
         verbose_name = "页面标签"
         verbose_name_plural = "页面标签"
 
+    @classmethod
+    def public_tags(cls, pages=None):
+        """Tags carried by live, public pages (of ``pages``, if given)."""
+        from taggit.models import Tag
+
+        pages = pages if pages is not None else Page.objects.live().public()
+        return Tag.objects.filter(
+            pk__in=cls.objects.filter(content_object__in=pages).values("tag_id")
+        )
+
 
 class BasePage(Page):
     """Abstract base of content pages: summary (摘要), listing image and tags.

@@ -4,10 +4,8 @@ import datetime
 
 from django.db import models
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -17,6 +15,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.feeds import NewsFeed
+from home.filters import filter_values, public_tag_or_404
 from home.pagination import paginate
 
 from .base import BasePage
@@ -86,21 +85,17 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def filter_articles(self, request):
         """Apply ?category=, ?tag= and ?year= (combined); an unknown value is a 404."""
+        values = filter_values(request)
         articles = self.articles()
         filters = {}
-        category_slug = request.GET.get("category")
-        if category_slug:
-            filters["category"] = get_object_or_404(NewsCategory, slug=category_slug)
+        if values["category"]:
+            filters["category"] = get_object_or_404(NewsCategory, slug=values["category"])
             articles = articles.filter(category=filters["category"])
-        tag_slug = request.GET.get("tag")
-        if tag_slug:
-            filters["tag"] = get_object_or_404(Tag, slug=tag_slug)
+        if values["tag"]:
+            filters["tag"] = public_tag_or_404(values["tag"])
             articles = articles.filter(tagged_items__tag=filters["tag"])
-        year = request.GET.get("year")
-        if year:
-            if not (year.isdigit() and len(year) == 4):
-                raise Http404("年份有误")
-            filters["year"] = int(year)
+        if values["year"]:
+            filters["year"] = values["year"]
             articles = articles.filter(date__year=filters["year"])
         return articles, filters
 

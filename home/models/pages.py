@@ -2,7 +2,6 @@
 
 from django.db import models
 from django.db.models import Count
-from django.shortcuts import get_object_or_404
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -11,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, LinkBlock
+from home.filters import public_tag_or_404
 from home.pagination import paginate
 
 from .base import BasePage
@@ -95,25 +95,28 @@ class HomePage(RoutablePageMixin, Page):
         """Every live, public page of this site that carries a tag (any type)."""
         return Page.objects.live().public().descendant_of(self, inclusive=True)
 
-    @path("")
-    def home_view(self, request):
-        return self.render(request)
-
     @path("tags/", name="tags")
     def tag_index_view(self, request):
+        pages = self.tagged_pages()
         tags = (
-            Tag.objects.filter(home_pagetag_items__content_object__in=self.tagged_pages())
+            Tag.objects.filter(home_pagetag_items__content_object__in=pages)
             .annotate(page_count=Count("home_pagetag_items"))
             .order_by("-page_count", "name")
         )
         return self.render(
-            request, template="home/tag_index_page.html", context_overrides={"tags": tags}
+            request,
+            template="home/tag_index_page.html",
+            context_overrides={
+                "tags": tags,
+                "breadcrumb_trail": [("首页", self.get_url(request))],
+                "breadcrumb_current": "标签",
+            },
         )
 
     @path("tags/<str:slug>/", name="tag")
     def tag_view(self, request, slug):
         """Everything public with this tag, grouped by page type."""
-        tag = get_object_or_404(Tag, slug=slug)
+        tag = public_tag_or_404(slug, self.tagged_pages())
         pages = (
             self.tagged_pages()
             .filter(tagged_items__tag=tag)
@@ -127,7 +130,16 @@ class HomePage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="home/tag_page.html",
-            context_overrides={"tag": tag, "groups": groups, "page_obj": page_obj},
+            context_overrides={
+                "tag": tag,
+                "groups": groups,
+                "page_obj": page_obj,
+                "breadcrumb_trail": [
+                    ("首页", self.get_url(request)),
+                    ("标签", self.get_url(request) + self.reverse_subpage("tags")),
+                ],
+                "breadcrumb_current": tag.name,
+            },
         )
 
     def tag_url(self, tag, request=None):

@@ -18,7 +18,7 @@ def latest_news(context, count=6, notices=False):
     articles = NewsPage.objects.for_listing().filter(
         is_notice if notices else ~is_notice | Q(category=None)
     )
-    indexes = NewsIndexPage.objects.live()
+    indexes = NewsIndexPage.objects.live().public()
     if root is not None:
         articles = articles.descendant_of(root)
         indexes = indexes.descendant_of(root)

@@ -45,6 +45,14 @@ def _site_root(request):
 
 
 @register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """``url`` made absolute with the request's scheme and host (works for media on
+    another host too: an absolute ``url`` is returned as it is)."""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request and url else url or ""
+
+
+@register.simple_tag(takes_context=True)
 def tag_url(context, tag):
     """The address of the site-wide page of ``tag`` (/tags/<tag>/)."""
     request = context.get("request")
@@ -57,11 +65,12 @@ def main_menu(context):
     """The top navigation: the home page, then its live children marked show_in_menus."""
     request = context.get("request")
     root = _site_root(request)
-    items = list(root.get_children().live().in_menu()) if root else []
+    items = list(root.get_children().live().public().in_menu()) if root else []
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     for item in items:
         item.is_active = bool(current_path) and current_path.startswith(item.path)
+        item.is_current = getattr(current, "pk", None) == item.pk
     return {
         "root": root,
         "items": items,
@@ -73,5 +82,10 @@ def main_menu(context):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
     """首页 › … › current page, for pages below the home page."""
+    request = context.get("request")
     ancestors = page.get_ancestors().filter(depth__gte=2) if page.depth > 2 else []
-    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+    crumbs = [
+        ("首页" if ancestor.depth == 2 else ancestor.title, ancestor.get_url(request))
+        for ancestor in ancestors
+    ]
+    return {"crumbs": crumbs, "current": page.title}

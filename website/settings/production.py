@@ -18,7 +18,7 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
-        "生产环境必须设置环境变量 ALLOWED_HOSTS,多个域名用逗号分隔 (ALLOWED_HOSTS is required)."
+        "生产环境必须设置环境变量 ALLOWED_HOSTS，多个域名用逗号分隔 (ALLOWED_HOSTS is required)."
     )
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
