@@ -1,9 +1,13 @@
 """Admin screens of the foundation app."""
 
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import NewsCategory
+from home import admin_views
+from home.models import NewsCategory, WorkPlanIndexPage
 
 
 class NewsCategoryViewSet(SnippetViewSet):
@@ -19,3 +23,23 @@ class NewsCategoryViewSet(SnippetViewSet):
 
 
 register_snippet(NewsCategoryViewSet)
+
+
+@hooks.register("register_admin_urls")
+def workplan_import_urls():
+    return [path("workplans/import/", admin_views.import_workplan, name="workplan_import")]
+
+
+class WorkPlanImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return any(
+            index.permissions_for_user(request.user).can_add_subpage()
+            for index in WorkPlanIndexPage.objects.all()
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def workplan_import_menu_item():
+    return WorkPlanImportMenuItem(
+        "导入工作要点", reverse("workplan_import"), icon_name="doc-full", order=220
+    )

@@ -12,7 +12,12 @@ from activities.models import ActivityCategory, ActivityException
 from tests import factories
 from tests.factories import aware
 
-pytestmark = pytest.mark.django_db
+# Committed as they go: inside one long transaction PostgreSQL slows to a crawl when the
+# same parent row is updated for every one of thousands of child pages.
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("restore_migrated_data"),
+]
 
 URLS = [
     "/calendar/2026/11/",

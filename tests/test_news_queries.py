@@ -8,7 +8,12 @@ from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+# Committed as they go: inside one long transaction PostgreSQL slows to a crawl when the
+# same parent row is updated for every one of thousands of child pages.
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("restore_migrated_data"),
+]
 
 
 def add_articles(index, count, start=0):

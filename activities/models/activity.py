@@ -18,6 +18,7 @@ from activities import recurrence
 from activities.ics import calendar_response
 from home.blocks import BodyBlock
 from home.models import BasePage
+from home.models.workplans import recent_points
 from home.templatetags.site_tags import cn_date
 
 STATUS_CHOICES = [("scheduled", "正常举行"), ("cancelled", "已取消"), ("postponed", "已延期")]
@@ -190,6 +191,14 @@ class ActivityPage(RoutablePageMixin, BasePage):
         related_name="+",
     )
     body = StreamField(BodyBlock(), verbose_name="活动介绍", blank=True)
+    work_points = ParentalManyToManyField(
+        "home.WorkPoint",
+        verbose_name="落实的工作要点",
+        blank=True,
+        related_name="activities",
+        limit_choices_to=recent_points,
+        help_text="这项活动落实的是哪几条工作要点（可不选）",
+    )
 
     status = models.CharField("状态", max_length=10, choices=STATUS_CHOICES, default="scheduled")
     status_reason = models.CharField("取消或延期的原因", max_length=200, blank=True)
@@ -248,6 +257,7 @@ class ActivityPage(RoutablePageMixin, BasePage):
             help_text="取消、改期或备注重复活动中的某一次",
         ),
         FieldPanel("tags"),
+        FieldPanel("work_points", widget=forms.CheckboxSelectMultiple),
     ]
     promote_panels = [p for p in BasePage.promote_panels if getattr(p, "field_name", "") != "tags"]
     search_fields = [

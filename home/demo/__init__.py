@@ -4,9 +4,14 @@ Idempotent: pages are found by slug and images by title, and nothing that exists
 overwritten. Other apps' demo builders may use ``home.demo.media.demo_image``.
 """
 
-from . import news, site
+from . import news, site, workplans
 
 
 def build(stdout):
     site.build(stdout)
     news.build(stdout)
+
+
+def build_last(stdout):
+    """Runs after every app's build: work plans link to news and activities."""
+    workplans.build(stdout)

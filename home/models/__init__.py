@@ -4,6 +4,7 @@ from .base import BasePage, PageTag
 from .news import NewsCategory, NewsIndexPage, NewsPage
 from .pages import HomePage, StandardPage
 from .site_settings import SiteSettings
+from .workplans import WorkPlanIndexPage, WorkPlanPage, WorkPoint
 
 __all__ = [
     "BasePage",
@@ -14,4 +15,7 @@ __all__ = [
     "PageTag",
     "SiteSettings",
     "StandardPage",
+    "WorkPlanIndexPage",
+    "WorkPlanPage",
+    "WorkPoint",
 ]

@@ -2,10 +2,12 @@
 
 import datetime
 
+from django import forms
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -19,6 +21,7 @@ from home.filters import filter_values, public_tag_or_404
 from home.pagination import paginate
 
 from .base import BasePage
+from .workplans import recent_points
 
 NEWS_PER_PAGE = 10
 LISTING_RENDITION = "fill-480x300|format-webp"
@@ -149,6 +152,14 @@ class NewsPage(BasePage):
     )
     lead_image_caption = models.CharField("头图说明", max_length=200, blank=True)
     body = StreamField(BodyBlock(), verbose_name="正文", blank=True)
+    work_points = ParentalManyToManyField(
+        "home.WorkPoint",
+        verbose_name="落实的工作要点",
+        blank=True,
+        related_name="news_pages",
+        limit_choices_to=recent_points,
+        help_text="这篇新闻报道的是哪几条工作要点的落实情况（可不选）",
+    )
 
     objects = NewsPageManager()
 
@@ -168,6 +179,7 @@ class NewsPage(BasePage):
         ),
         FieldPanel("body"),
         FieldPanel("tags"),
+        FieldPanel("work_points", widget=forms.CheckboxSelectMultiple),
     ]
     promote_panels = [p for p in BasePage.promote_panels if getattr(p, "field_name", "") != "tags"]
     search_fields = [

@@ -32,11 +32,17 @@ class Command(BaseCommand):
         self.stdout.write("正在加载演示内容……")
         with transaction.atomic():
             # INSTALLED_APPS lists our apps in dependency order: home, activities, volunteers.
-            for app_config in apps.get_app_configs():
-                module_name = f"{app_config.name}.demo"
-                if app_config.name.startswith(("django.", "wagtail")):
-                    continue
-                if importlib.util.find_spec(module_name) is None:
-                    continue
-                importlib.import_module(module_name).build(self.stdout)
+            # Each app's demo.build() runs in that order; then any build_last() (content
+            # that links to what later apps made, such as work plans to activities).
+            modules = [
+                importlib.import_module(f"{app.name}.demo")
+                for app in apps.get_app_configs()
+                if not app.name.startswith(("django.", "wagtail"))
+                and importlib.util.find_spec(f"{app.name}.demo") is not None
+            ]
+            for module in modules:
+                module.build(self.stdout)
+            for module in modules:
+                if hasattr(module, "build_last"):
+                    module.build_last(self.stdout)
         self.stdout.write(self.style.SUCCESS("演示内容已就绪。"))
