@@ -13,7 +13,7 @@ from activities.models import (
     CalendarPage,
 )
 from home.demo.media import demo_image
-from home.demo.site import get_or_create_page, paragraph
+from home.demo.site import add_quick_link, get_or_create_section, paragraph
 from home.models import HomePage
 
 CATEGORIES = [
@@ -282,20 +282,15 @@ def build(stdout):
     audiences = {audience.slug: audience for audience in Audience.objects.all()}
 
     home = HomePage.objects.get()
-    calendar = home.get_children().type(CalendarPage).first()
-    if calendar is None:
-        calendar = get_or_create_page(
-            home,
-            CalendarPage,
-            "calendar",
-            title="活动日历",
-            show_in_menus=True,
-            intro="区关工委和各街道、学校的活动安排。可以按分类和对象筛选，也可以订阅到手机日历。",
-        )
-        news = home.get_children().filter(slug="news").first()
-        if news:
-            calendar.move(news, pos="right")
-    calendar = calendar.specific
+    calendar = get_or_create_section(
+        home,
+        CalendarPage,
+        "calendar",
+        after=home.get_children().filter(slug="news").first(),
+        title="活动日历",
+        show_in_menus=True,
+        intro="区关工委和各街道、学校的活动安排。可以按分类和对象筛选，也可以订阅到手机日历。",
+    )
     today = timezone.localdate()
     existing = set(calendar.get_children().values_list("slug", flat=True))
 
@@ -438,20 +433,10 @@ def build(stdout):
         ],
     )
     stdout.write(f"  活动：{ActivityPage.objects.child_of(calendar).count()} 项（含 2 个重复系列）")
-    _add_quick_link(home, calendar)
+    add_quick_link("活动日历", calendar, 1)
 
 
 def _second_wednesday(first_of_month, months_later):
     index = first_of_month.year * 12 + first_of_month.month - 1 + months_later
     first = datetime.date(index // 12, index % 12 + 1, 1)
     return first + datetime.timedelta(days=(2 - first.weekday()) % 7 + 7)
-
-
-def _add_quick_link(home, calendar):
-    home = HomePage.objects.get(pk=home.pk)
-    if any(b.value.get("page") and b.value["page"].pk == calendar.pk for b in home.quick_links):
-        return
-    links = [("link", b.value) for b in home.quick_links]
-    links.insert(1, ("link", {"title": "活动日历", "page": calendar, "url": ""}))
-    home.quick_links = links
-    home.save_revision().publish()

@@ -256,10 +256,9 @@ class ActivityPage(RoutablePageMixin, BasePage):
             label="调整",
             help_text="取消、改期或备注重复活动中的某一次",
         ),
-        FieldPanel("tags"),
+        BasePage.tags_panel,
         FieldPanel("work_points", widget=forms.CheckboxSelectMultiple),
     ]
-    promote_panels = [p for p in BasePage.promote_panels if getattr(p, "field_name", "") != "tags"]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("body"),

@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 
 from home.demo.media import demo_image
-from home.demo.site import get_or_create_page, heading, paragraph
+from home.demo.site import add_quick_link, get_or_create_section, heading, paragraph
 from home.models import HomePage, NewsCategory, NewsIndexPage, NewsPage
 
 CATEGORIES = [
@@ -266,20 +266,14 @@ def build(stdout):
         )
 
     home = HomePage.objects.get()
-    index = home.get_children().type(NewsIndexPage).first()
-    if index is None:
-        index = get_or_create_page(
-            home,
-            NewsIndexPage,
-            "news",
-            title="新闻动态",
-            show_in_menus=True,
-            intro="区关工委的工作动态、通知公告和各街道、学校的基层动态。",
-        )
-        first = home.get_first_child()
-        if first and first.pk != index.pk:
-            index.move(first, pos="left")  # first item of the navigation after 首页
-    index = index.specific
+    index = get_or_create_section(
+        home,
+        NewsIndexPage,
+        "news",
+        title="新闻动态",
+        show_in_menus=True,
+        intro="区关工委的工作动态、通知公告和各街道、学校的基层动态。",
+    )
 
     today = timezone.localdate()
     for days_ago, slug, category, title, source, author, tags, palette, summary, body in ARTICLES:
@@ -313,20 +307,7 @@ def build(stdout):
         article.tags.add(*tags)
         article.save_revision().publish()
 
-    _add_quick_link(home, index)
+    add_quick_link("新闻动态", index, 0)
     stdout.write(
         f"  新闻：{len(categories)} 个分类、{NewsPage.objects.child_of(index).count()} 篇文章"
     )
-
-
-def _add_quick_link(home, index):
-    """Put 新闻动态 first among the home page's quick links, once."""
-    home = HomePage.objects.get(pk=home.pk)
-    if any(
-        block.value.get("page") and block.value["page"].pk == index.pk for block in home.quick_links
-    ):
-        return
-    links = [("link", {"title": "新闻动态", "page": index, "url": ""})]
-    links += [("link", block.value) for block in home.quick_links]
-    home.quick_links = links
-    home.save_revision().publish()

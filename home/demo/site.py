@@ -28,6 +28,32 @@ def get_or_create_page(parent, model, slug, **fields):
     return page
 
 
+def get_or_create_section(home, model, slug, *, after=None, **fields):
+    """The home page's child of type ``model`` (whatever its slug is now), or a new one,
+    placed in the navigation right after the page ``after`` (first when None)."""
+    existing = home.get_children().type(model).first()
+    if existing:
+        return existing.specific
+    page = get_or_create_page(home, model, slug, **fields)
+    target = after or home.get_first_child()
+    if target and target.pk != page.pk:
+        page.move(target, pos="right" if after else "left")
+    return model.objects.get(pk=page.pk)
+
+
+def add_quick_link(title, page, position):
+    """Put a link to ``page`` among the home page's quick links at ``position``, once."""
+    home = HomePage.objects.get()
+    if any(
+        block.value.get("page") and block.value["page"].pk == page.pk for block in home.quick_links
+    ):
+        return
+    links = [("link", block.value) for block in home.quick_links]
+    links.insert(position, ("link", {"title": title, "page": page, "url": ""}))
+    home.quick_links = links
+    home.save_revision().publish()
+
+
 def paragraph(html):
     return ("paragraph", html)
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from home.demo.site import get_or_create_page
+from home.demo.site import add_quick_link, get_or_create_section
 from home.models import HomePage, NewsPage, WorkPlanIndexPage, WorkPlanPage, WorkPoint
 from home.workplan_import import create_draft
 from home.workplan_parser import parse
@@ -57,17 +57,15 @@ STATUSES = {
 
 def build(stdout):
     home = HomePage.objects.get()
-    index = home.get_children().type(WorkPlanIndexPage).first()
-    if index is None:
-        index = get_or_create_page(
-            home,
-            WorkPlanIndexPage,
-            "work-plans",
-            title="年度工作要点",
-            show_in_menus=True,
-            intro="区关工委每年印发的工作要点，以及每一条要点的落实情况。",
-        )
-    index = index.specific
+    index = get_or_create_section(
+        home,
+        WorkPlanIndexPage,
+        "work-plans",
+        after=home.get_children().filter(slug="calendar").first(),
+        title="年度工作要点",
+        show_in_menus=True,
+        intro="区关工委每年印发的工作要点，以及每一条要点的落实情况。",
+    )
     year = timezone.localdate().year
     for plan_year, text in [(year - 1, LAST_YEAR), (year, TEXT.read_text(encoding="utf-8"))]:
         if WorkPlanPage.objects.child_of(index).filter(year=plan_year).exists():
@@ -82,6 +80,7 @@ def build(stdout):
         page.save_revision().publish()
         if plan_year == year:
             _link(page)
+    add_quick_link("年度工作要点", index, 2)
     stdout.write(f"  年度工作要点：{WorkPlanPage.objects.child_of(index).count()} 个年度")
 
 

@@ -60,12 +60,10 @@ class BasePage(Page):
         index.FilterField("first_published_at"),
     ]
 
+    # Subclasses end their content panels with ``tags_panel``: editors tag as they write.
+    tags_panel = FieldPanel("tags")
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    promote_panels = [
-        *Page.promote_panels,
-        FieldPanel("listing_image"),
-        FieldPanel("tags"),
-    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("listing_image")]
 
     class Meta:
         abstract = True

@@ -178,10 +178,9 @@ class NewsPage(BasePage):
             [FieldPanel("lead_image"), FieldPanel("lead_image_caption")], heading="头图"
         ),
         FieldPanel("body"),
-        FieldPanel("tags"),
+        BasePage.tags_panel,
         FieldPanel("work_points", widget=forms.CheckboxSelectMultiple),
     ]
-    promote_panels = [p for p in BasePage.promote_panels if getattr(p, "field_name", "") != "tags"]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("body"),

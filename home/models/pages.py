@@ -151,7 +151,7 @@ class StandardPage(BasePage):
 
     body = StreamField(BodyBlock(), verbose_name="正文", blank=True)
 
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body"), BasePage.tags_panel]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     class Meta:

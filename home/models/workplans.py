@@ -138,6 +138,7 @@ class WorkPlanPage(BasePage):
         FieldPanel("sections"),
         FieldPanel("special_actions"),
         FieldPanel("attachments"),
+        BasePage.tags_panel,
     ]
     search_fields = [
         *BasePage.search_fields,
