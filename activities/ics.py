@@ -26,8 +26,11 @@ def _uid(activity, request):
 
 def _add_times(event, activity, start, end):
     if activity.all_day:
-        event.add("dtstart", _local(start).date())
-        event.add("dtend", _local(end).date() if end > start else _local(start).date())
+        first = _local(start).date()
+        # DTEND of a date is exclusive: the day after the last day the activity touches.
+        last = (_local(end) - datetime.timedelta(microseconds=1)).date() if end > start else first
+        event.add("dtstart", first)
+        event.add("dtend", max(last, first) + datetime.timedelta(days=1))
     else:
         event.add("dtstart", _local(start))
         event.add("dtend", _local(end))

@@ -7,6 +7,7 @@ wall-clock time, and only for the range asked for.
 
 import dataclasses
 import datetime
+import re
 
 from dateutil import rrule
 from django.utils import timezone
@@ -75,10 +76,23 @@ def build_rule(activity, dtstart):
 
 
 def rrule_string(activity):
-    """The RRULE value for iCalendar (without the DTSTART line), e.g. FREQ=WEEKLY;BYDAY=TU."""
+    """The RRULE value for iCalendar (without the DTSTART line), e.g. FREQ=WEEKLY;BYDAY=TU.
+
+    RFC 5545 wants UNTIL in UTC when DTSTART carries a time zone, and a plain date when
+    DTSTART is a date (all-day activities)."""
     start = timezone.localtime(activity.start).replace(tzinfo=None)
     text = str(build_rule(activity, start))
-    return next(line for line in text.splitlines() if line.startswith("RRULE:"))[len("RRULE:") :]
+    value = next(line for line in text.splitlines() if line.startswith("RRULE:"))[len("RRULE:") :]
+    if activity.repeat_until and not activity.repeat_count:
+        if activity.all_day:
+            until = f"{activity.repeat_until:%Y%m%d}"
+        else:
+            last = _aware(
+                datetime.datetime.combine(activity.repeat_until, datetime.time(23, 59, 59))
+            )
+            until = last.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+        value = re.sub(r"UNTIL=[0-9T]+", f"UNTIL={until}", value)
+    return value
 
 
 def _aware(naive):
@@ -116,6 +130,8 @@ def expand(activity, start, end):
                 datetime.datetime.combine(item.date, timezone.localtime(activity.start).time())
             )
             occurrence = Occurrence(activity, item.new_start, moved_end, MOVED, item.note, original)
+            if activity.status == "cancelled":
+                occurrence.status = CANCELLED
             if occurrence.overlaps(start, end):
                 result.append(occurrence)
     for occurrence_start in series_starts(activity, start, end):

@@ -39,7 +39,11 @@ def read_text(name, data):
 
 
 def _docx_text(data):
+    """Paragraphs and tables in document order (special actions are often tables)."""
     import docx
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -47,14 +51,17 @@ def _docx_text(data):
         raise WorkPlanImportError(
             "这个文件不是有效的 Word 文档（.docx），请检查后重新上传。"
         ) from error
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:  # special actions are often laid out as a table
-        for row in table.rows:
-            cells = [cell.text.strip() for cell in row.cells]
-            if len(cells) >= 2 and cells[0]:
-                lines.append(f"{cells[0]}：{'；'.join(c for c in cells[1:] if c)}")
-            elif cells and cells[0]:
-                lines.append(cells[0])
+    lines = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            lines.append(Paragraph(child, document).text)
+        elif child.tag == qn("w:tbl"):
+            for row in Table(child, document).rows:
+                cells = [cell.text.strip() for cell in row.cells]
+                if len(cells) >= 2 and cells[0]:
+                    lines.append(f"{cells[0]}：{'；'.join(c for c in cells[1:] if c)}")
+                elif cells and cells[0]:
+                    lines.append(cells[0])
     return "\n".join(lines)
 
 
@@ -77,6 +84,30 @@ def check(plan, parent):
         problems.append("没有找到“一、”“二、”这样的部分标题，请检查粘贴的内容。")
     if parent is None:
         problems.append("还没有“年度工作要点”栏目页，请先在页面树中创建。")
+    problems += _too_long(plan)
+    return problems
+
+
+# The longest text each part of the page accepts (see home/models/workplans.py).
+LIMITS = {"section": 120, "action": 120, "leaders": 200, "task": 300, "units": 300}
+
+
+def _too_long(plan):
+    problems = []
+    for number, section in enumerate(plan.sections, start=1):
+        if len(section.title) > LIMITS["section"]:
+            problems.append(
+                f"第{number}部分的标题超过 {LIMITS['section']} 字，请确认是否把正文当成了标题。"
+            )
+    for number, action in enumerate(plan.special_actions, start=1):
+        if len(action.title) > LIMITS["action"]:
+            problems.append(f"第{number}项专项行动的名称超过 {LIMITS['action']} 字。")
+        if len(action.leaders) > LIMITS["leaders"]:
+            problems.append(f"第{number}项专项行动的责任领导超过 {LIMITS['leaders']} 字。")
+        if len(action.units) > LIMITS["units"]:
+            problems.append(f"第{number}项专项行动的责任单位超过 {LIMITS['units']} 字。")
+        if any(len(task) > LIMITS["task"] for task in action.tasks):
+            problems.append(f"第{number}项专项行动有一项任务超过 {LIMITS['task']} 字。")
     return problems
 
 

@@ -9,6 +9,7 @@ Lines inside the document that fit nowhere are returned in ``unplaced_lines``.
 """
 
 import dataclasses
+import datetime
 import re
 import unicodedata
 
@@ -30,7 +31,9 @@ CN_DIGITS = {
 }
 CN_NUMERAL = "[一二三四五六七八九十]{1,3}"
 SECTION_RE = re.compile(rf"^({CN_NUMERAL})\s*[、，,．.]\s*(\S.*)$")
-POINT_RE = re.compile(r"^(?:(\d{1,3})\s*[.、．]|[(（](\d{1,3}|" + CN_NUMERAL + r")[)）])\s*(\S.*)$")
+NUMBER_POINT_RE = re.compile(r"^(\d{1,3})\s*[.、．](?!\d)\s*(\S.*)$")  # 2.5万 is no point
+BRACKET_POINT_RE = re.compile(r"^[(（](\d{1,3}|" + CN_NUMERAL + r")[)）]\s*(\S.*)$")
+PREAMBLE_SECTION_RE = re.compile(r"总体要求|总体思路|指导思想")
 TASK_MARK_RE = re.compile("[\u2460-\u2473]")  # ① … ⑳
 DATE_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 DOC_NUMBER_RE = re.compile(
@@ -53,16 +56,23 @@ END_MARKERS = (
     "分享到",
 )
 METADATA_RE = re.compile(r"(时间|日期|来源|作者|浏览|点击|发布)\s*[:：]")
-LABELS = {"leaders": "责任领导", "tasks": "任务清单", "effect": "效果", "units": "责任单位"}
+LABELS = {
+    "leaders": ["责任领导", "牵头领导"],
+    "tasks": ["任务清单", "主要任务", "具体任务"],
+    "effect": ["效果", "预期效果", "工作目标", "预期目标"],
+    "units": ["责任单位", "牵头单位"],
+}
 ISSUER_SUFFIXES = ("委员会", "关工委", "办公室", "教育局", "人民政府")
 
 
-def _label_re(word):
-    """A label whose characters may have spaces between them: 效 果：, 效　果:."""
-    return re.compile(r"^" + r"\s*".join(map(re.escape, word)) + r"\s*[:：]\s*(.*)$")
+def _label_re(words):
+    """A label whose characters may have spaces between them (效 果：, 效　果:), followed by
+    a colon and text, or standing alone on its line."""
+    names = "|".join(r"\s*".join(map(re.escape, word)) for word in words)
+    return re.compile(rf"^(?:{names})\s*(?:[:：]\s*(.*)|$)")
 
 
-LABEL_RES = {key: _label_re(word) for key, word in LABELS.items()}
+LABEL_RES = {key: _label_re(words) for key, words in LABELS.items()}
 
 
 @dataclasses.dataclass
@@ -168,7 +178,8 @@ def _is_end(line):
 
 
 def _find_title(lines):
-    """Index of the document title: the last short line naming 工作要点 before the body."""
+    """Index of the document title: the last short line naming 工作要点 before the body,
+    preferring one with a year; never a sentence (ending in 。) or web metadata."""
     first_section = next((i for i, line in enumerate(lines) if SECTION_RE.match(line)), len(lines))
     candidates = [
         i
@@ -177,9 +188,23 @@ def _find_title(lines):
         and len(line) <= 50
         and not METADATA_RE.search(line)
         and not line.startswith(("关于", "现将"))
+        and not line.endswith("。")
         and "|" not in line
     ]
-    return candidates[-1] if candidates else None
+    with_year = [i for i in candidates if _year_in(lines[i])]
+    chosen = with_year or candidates
+    return chosen[-1] if chosen else None
+
+
+def _year_in(text):
+    """2026 from “2026年” or “二〇二六年”."""
+    found = re.search(r"(\d{4})\s*年", text)
+    if found:
+        return int(found.group(1))
+    found = re.search("([〇零一二三四五六七八九]{4})年", text)
+    if found:
+        return int("".join(str(max("〇一二三四五六七八九".find(ch), 0)) for ch in found.group(1)))
+    return None
 
 
 def parse(text, year=None):
@@ -195,8 +220,7 @@ def parse(text, year=None):
         for line in lines[:title_index]:
             if not _take_header_line(plan, line):
                 plan.ignored_lines.append(line)
-    found = re.search(r"(\d{4})\s*年", plan.title)
-    plan.year = year or (int(found.group(1)) if found else None)
+    plan.year = year or _year_in(plan.title)
 
     state = {
         "section": None,
@@ -206,6 +230,9 @@ def parse(text, year=None):
         "attachment": False,
         "last_section_number": 0,
         "ended": False,
+        "point_style": None,  # how the current point was marked: "number" (1.) or "bracket" （1）
+        "last_point": {},  # the last number of each style
+        "preamble_section": False,  # inside 一、总体要求
     }
     preamble = []
     for line in lines[body_start:]:
@@ -226,21 +253,29 @@ def parse(text, year=None):
 
 
 def _take_header_line(plan, line):
-    """Document number, date and issuer in a notice header; True if the line was used."""
+    """Document number, date and issuer of a notice header or signature; True if used."""
+    if METADATA_RE.search(line):
+        return False
     number = DOC_NUMBER_RE.search(line)
     if number and not plan.doc_number:
         plan.doc_number = re.sub(r"\s+", "", number.group(0))
         return True
     date = DATE_RE.match(line)
     if date:
-        plan.issue_date = (
-            f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}"
-        )
+        try:
+            day = datetime.date(int(date.group(1)), int(date.group(2)), int(date.group(3)))
+        except ValueError:
+            return False  # 2月30日 is no date: the line is reported, not used
+        plan.issue_date = day.isoformat()
         return True
     if line.endswith(ISSUER_SUFFIXES) and len(line) <= 30 and not plan.issuer:
         plan.issuer = line
         return True
     return False
+
+
+def _is_signature(line):
+    return bool(DATE_RE.match(line)) or (line.endswith(ISSUER_SUFFIXES) and len(line) <= 30)
 
 
 def _finish_point(state):
@@ -259,43 +294,81 @@ def _parse_line(plan, state, preamble, line):
 
     section = SECTION_RE.match(line)
     if section and _section_number(section.group(1)):
-        number = _section_number(section.group(1))
-        _finish_point(state)
-        restarted = number <= state["last_section_number"] and number == 1
-        if state["attachment"] or restarted:
-            state["attachment"] = True
-            state["action"] = SpecialAction(title=section.group(2).strip())
-            state["field"] = None
-            state["section"] = None
-            plan.special_actions.append(state["action"])
-        else:
-            state["section"] = Section(title=section.group(2).strip())
-            state["last_section_number"] = number
-            plan.sections.append(state["section"])
+        _start_section(
+            plan, state, preamble, _section_number(section.group(1)), section.group(2).strip()
+        )
         return
 
     if state["action"] is not None:
         _parse_action_line(plan, state, line)
         return
 
-    point = POINT_RE.match(line)
-    if point and state["section"] is not None:
-        _finish_point(state)
-        state["point"] = Point()
-        state["point"].add_text(point.group(3).strip())
-        state["section"].points.append(state["point"])
+    if state["section"] is not None and _start_point(state, line):
         return
 
-    if state["point"] is not None:
-        state["point"].add_text(line)
+    if state["preamble_section"]:
+        preamble.append(line)
+    elif state["point"] is not None:
+        if not (_is_signature(line) and _take_header_line(plan, line)):  # the closing signature
+            state["point"].add_text(line)
     elif state["section"] is None and not plan.sections and not state["attachment"]:
-        if not _take_header_line(plan, line):
+        if not preamble and METADATA_RE.search(line):
+            plan.ignored_lines.append(line)  # 发布时间：… 来源：… under a web page's title
+        elif not _take_header_line(plan, line):
             preamble.append(line)
-    elif state["section"] is not None or state["attachment"]:
-        if not _take_header_line(plan, line):
-            plan.unplaced_lines.append(line)
-    else:
+    elif not _take_header_line(plan, line):
         plan.unplaced_lines.append(line)
+
+
+def _start_section(plan, state, preamble, number, title):
+    _finish_point(state)
+    state["preamble_section"] = False
+    restarted = number <= state["last_section_number"] and number == 1
+    if state["attachment"] or restarted:
+        state["attachment"] = True
+        state["action"] = SpecialAction(title=title)
+        state["field"] = None
+        state["section"] = None
+        plan.special_actions.append(state["action"])
+        return
+    state["last_section_number"] = number
+    if not plan.sections and PREAMBLE_SECTION_RE.search(title):
+        # 一、总体要求 followed by prose is the preamble, not a section of points.
+        state["preamble_section"] = True
+        preamble.append(f"{title}：")
+        return
+    state["section"] = Section(title=title)
+    plan.sections.append(state["section"])
+
+
+def _start_point(state, line):
+    """Start a new point if ``line`` carries a point marker and the expected number.
+
+    Points may be marked 1. 1、 １． or （1） （一）. Inside a point marked 1., lines marked
+    （一） are its sub-items, not new points. Each style's numbers must follow on (or
+    restart at 1 in a new section), so “12.4日前完成” inside point 3 stays text."""
+    number_match = NUMBER_POINT_RE.match(line)
+    match, style = (
+        (number_match, "number") if number_match else (BRACKET_POINT_RE.match(line), "bracket")
+    )
+    if match is None:
+        return False
+    if style == "bracket" and state["point_style"] == "number" and state["point"] is not None:
+        return False
+    token = match.group(1)
+    number = int(token) if token.isdigit() else _section_number(token)
+    last = state["last_point"].get(style, 0)
+    follows = number == last + 1
+    restarts = number == 1 and not state["section"].points
+    if last and not (follows or restarts):
+        return False
+    _finish_point(state)
+    state["point_style"] = style
+    state["last_point"][style] = number
+    state["point"] = Point()
+    state["point"].add_text(match.group(2).strip())
+    state["section"].points.append(state["point"])
+    return True
 
 
 def _parse_action_line(plan, state, line):
@@ -304,7 +377,7 @@ def _parse_action_line(plan, state, line):
         match = pattern.match(line)
         if match:
             state["field"] = key
-            _add_to_action(action, key, match.group(1).strip())
+            _add_to_action(action, key, (match.group(1) or "").strip())
             return
     if state["field"] is None:
         if not _take_header_line(plan, line):

@@ -160,3 +160,43 @@ def test_valid_exception_passes(calendar):
     )
 
     assert form.is_valid(), (form.errors, form.formsets["exceptions"].errors)
+
+
+def test_weekly_start_must_be_one_of_the_chosen_days(calendar):
+    form = form_for(
+        calendar, repeat="WEEKLY", repeat_weekdays=["TU", "TH"], repeat_count="3"
+    )  # a Saturday
+
+    assert not form.is_valid()
+    assert "开始日期必须是所选的某一天" in errors(form)["repeat_weekdays"]
+
+
+def test_a_series_cannot_be_postponed_as_a_whole(calendar):
+    form = form_for(
+        calendar,
+        repeat="WEEKLY",
+        repeat_count="3",
+        status="postponed",
+        status_reason="检修",
+        postponed_to="2026-11-20 09:30",
+    )
+
+    assert not form.is_valid()
+    assert "请用“单次调整”改期某一次" in errors(form)["postponed_to"]
+
+
+def test_two_adjustments_for_one_date_are_refused(calendar):
+    form = form_for(
+        calendar,
+        exceptions=[
+            {"date": "2026-11-14", "action": "cancel"},
+            {"date": "2026-11-14", "action": "note", "note": "备注"},
+        ],
+        repeat="WEEKLY",
+        repeat_count="4",
+    )
+
+    assert not form.is_valid()
+    assert form.formsets["exceptions"].forms[1].errors["date"] == [
+        "这一天已经有一条调整，请合并成一条。"
+    ]

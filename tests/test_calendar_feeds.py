@@ -165,3 +165,65 @@ def test_json_rejects_bad_ranges_with_a_chinese_message(client, calendar, params
 
     assert response.status_code == 400
     assert "日期" in response.json()["error"]
+
+
+def test_until_is_utc_for_timed_and_a_date_for_all_day_series(client, calendar):
+    factories.activity(
+        calendar,
+        title="晚课",
+        start=aware(2026, 11, 2, 19),
+        end=aware(2026, 11, 2, 20),
+        repeat="WEEKLY",
+        repeat_until=datetime.date(2026, 11, 30),
+    )
+    factories.activity(
+        calendar,
+        title="开放日",
+        all_day=True,
+        start=aware(2026, 11, 7),
+        end=aware(2026, 11, 8),
+        repeat="WEEKLY",
+        repeat_until=datetime.date(2026, 11, 28),
+    )
+
+    by_title = {str(e["SUMMARY"]): e for e in events(parse(client.get("/calendar/ics/")))}
+
+    # 23:59:59 on 30 November in Beijing is 15:59:59 UTC.
+    assert (
+        by_title["晚课"]["RRULE"].to_ical().decode()
+        == "FREQ=WEEKLY;UNTIL=20261130T155959Z;BYDAY=MO"
+    )
+    assert by_title["开放日"]["RRULE"].to_ical().decode() == "FREQ=WEEKLY;UNTIL=20261128;BYDAY=SA"
+
+
+def test_moved_all_day_date_ends_after_it_starts(client, calendar):
+    factories.activity(
+        calendar,
+        title="开放日",
+        all_day=True,
+        start=aware(2026, 11, 7),
+        end=aware(2026, 11, 8),
+        repeat="WEEKLY",
+        repeat_count=3,
+        exceptions=[
+            ActivityException(
+                date=datetime.date(2026, 11, 14),
+                action="move",
+                new_start=aware(2026, 11, 15, 9),
+                new_end=aware(2026, 11, 15, 17),
+            )
+        ],
+    )
+
+    _master, moved = events(parse(client.get("/calendar/activity-1/ics/")))
+
+    assert moved.decoded("RECURRENCE-ID") == datetime.date(2026, 11, 14)
+    assert moved.decoded("DTSTART") == datetime.date(2026, 11, 15)
+    assert moved.decoded("DTEND") == datetime.date(2026, 11, 16)
+
+
+def test_json_refuses_years_outside_the_calendar(client, calendar):
+    response = client.get("/calendar/json/", {"start": "0001-01-01", "end": "0001-01-02"})
+
+    assert response.status_code == 400
+    assert "2000 年到 2100 年" in response.json()["error"]

@@ -300,3 +300,51 @@ def test_home_page_lists_the_next_five(client, calendar):
 
     assert [f"第{day}天的活动" in section for day in range(1, 8)] == [True] * 5 + [False] * 2
     assert 'href="/calendar/">活动日历 ›</a>' in section
+
+
+def test_drafts_and_private_activities_stay_off_home_and_upcoming(client, calendar):
+    now = timezone.now()
+    factories.activity(calendar, title="公开活动", start=now + datetime.timedelta(days=1))
+    factories.activity(
+        calendar, title="草稿活动", start=now + datetime.timedelta(days=1), live=False
+    )
+    private = factories.activity(calendar, title="内部活动", start=now + datetime.timedelta(days=1))
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+
+    for url in ["/", "/calendar/upcoming/", "/calendar/activity-1/"]:
+        body = client.get(url).content.decode()
+        assert "草稿活动" not in body, url
+        assert "内部活动" not in body, url
+
+
+def test_activity_ending_at_midnight_is_one_evening(client, calendar):
+    factories.activity(
+        calendar, title="跨年晚会", start=aware(2026, 11, 18, 20), end=aware(2026, 11, 19, 0)
+    )
+
+    html = client.get("/calendar/2026/11/").content.decode()
+
+    assert "20:00" in cell(html, datetime.date(2026, 11, 18))
+    assert "跨年晚会" not in cell(html, datetime.date(2026, 11, 19))
+    assert (
+        "2026年11月18日 星期三 20:00–00:00" in client.get("/calendar/activity-1/").content.decode()
+    )
+
+
+def test_next_date_skips_a_cancelled_one(client, calendar):
+    start = timezone.localtime(timezone.now()).replace(hour=9, minute=0, second=0, microsecond=0)
+    start += datetime.timedelta(days=1)
+    factories.activity(
+        calendar,
+        title="周课",
+        start=start,
+        end=start + datetime.timedelta(hours=1),
+        repeat="WEEKLY",
+        repeat_count=4,
+        exceptions=[ActivityException(date=start.date(), action="cancel")],
+    )
+
+    html = client.get("/calendar/activity-1/").content.decode()
+    second = (start + datetime.timedelta(weeks=1)).date()
+
+    assert f"下一次：{second.year}年{second.month}月{second.day}日" in html

@@ -201,3 +201,41 @@ def test_rrule_string():
     )
 
     assert recurrence.rrule_string(activity) == "FREQ=MONTHLY;COUNT=3;BYDAY=+2TU"
+
+
+def test_a_cancelled_series_cancels_its_moved_dates_too():
+    activity = make(
+        aware(2026, 11, 7, 9),
+        aware(2026, 11, 7, 10),
+        repeat="WEEKLY",
+        repeat_count=3,
+        status="cancelled",
+        status_reason="停办",
+        exceptions=[
+            ActivityException(
+                date=datetime.date(2026, 11, 14), action="move", new_start=aware(2026, 11, 15, 9)
+            )
+        ],
+    )
+
+    assert {o.status for o in recurrence.expand(activity, *NOV)} == {"cancelled"}
+
+
+def test_expansion_asks_the_rule_only_for_the_visible_window(monkeypatch):
+    from dateutil import rrule
+
+    asked = []
+    original = rrule.rrule.between
+
+    def between(self, after, before, inc=False, count=1):
+        asked.append((after, before))
+        return original(self, after, before, inc)
+
+    monkeypatch.setattr(rrule.rrule, "between", between)
+    activity = make(aware(2026, 1, 1, 8), aware(2026, 1, 1, 9), repeat="DAILY", repeat_count=500)
+
+    recurrence.expand(activity, aware(2026, 11, 23), aware(2026, 11, 30))
+
+    assert len(asked) == 1
+    after, before = asked[0]
+    assert (before - after) < datetime.timedelta(days=8)

@@ -121,7 +121,8 @@ def test_a_user_who_cannot_add_pages_is_refused(client, index):
     client.force_login(user)
 
     response = client.post(
-        URL, {"text": "2026年工作要点\n一、部分\n1.甲。乙。", "parent": index.pk}
+        URL,
+        {"text": "2031年工作要点\n一、部分\n1.甲。乙。", "parent": index.pk, "action": "create"},
     )
 
     # Wagtail answers PermissionDenied in the admin with a message and the dashboard.

@@ -158,3 +158,88 @@ def test_year_can_be_given_when_the_title_has_none():
 
     assert plan.year == 2027
     assert plan.title == "关工委工作要点"
+
+
+def test_sub_items_decimals_and_a_closing_signature():
+    text = "\n".join(
+        [
+            "青禾区关工委2026年工作要点",
+            "为做好全年工作，特制定本工作要点。",
+            "一、组织建设",
+            "1.开展培训。分两个组：",
+            "（一）小学组，每月一次；",
+            "（二）中学组，每季度一次。",
+            "2.扩大队伍。全区新增志愿者",
+            "2.5万名家长参加家长学校。",
+            "12.4日前各校报送名单。",
+            "3.完善制度。按季度检查。",
+            "青禾区关心下一代工作委员会",
+            "2026年2月28日",
+        ]
+    )
+
+    plan = parse(text)
+
+    assert plan.title == "青禾区关工委2026年工作要点"  # not the sentence after it
+    assert plan.year == 2026
+    assert plan.preamble == "为做好全年工作，特制定本工作要点。"
+    assert len(plan.points) == 3
+    assert "（一）小学组，每月一次；" in plan.points[0].body
+    assert plan.points[1].body.endswith("12.4日前各校报送名单。")
+    assert plan.points[2].body == "按季度检查。"
+    assert plan.issuer == "青禾区关心下一代工作委员会"
+    assert plan.issue_date == "2026-02-28"
+
+
+def test_points_marked_with_brackets_only():
+    plan = parse(
+        "2026年工作要点\n一、部分\n（1）甲。甲的内容。\n（2）乙。乙的内容。\n(3)丙。丙的内容。"
+    )
+
+    assert [p.headline for p in plan.points] == ["甲。", "乙。", "丙。"]
+
+
+def test_label_variants_and_labels_alone_on_a_line():
+    text = "\n".join(
+        [
+            "2026年工作要点",
+            "一、部分",
+            "1.甲。乙。",
+            "附件",
+            "一、某专项行动",
+            "责任领导",
+            "区关工委主任",
+            "主要任务：①建立台账②按月通报",
+            "预期效果：覆盖全区中小学",
+            "牵头单位：区教育局",
+        ]
+    )
+
+    (action,) = parse(text).special_actions
+
+    assert action.leaders == "区关工委主任"
+    assert action.tasks == ["建立台账", "按月通报"]
+    assert action.effect == "覆盖全区中小学"
+    assert action.units == "区教育局"
+
+
+def test_a_preamble_section_and_web_metadata():
+    text = "\n".join(
+        [
+            "二〇二六年工作要点",
+            "发布时间：2026-03-02 来源：区关工委",
+            "一、总体要求",
+            "坚持立德树人。",
+            "二、重点工作",
+            "1.甲。乙。",
+            "2026年2月30日",
+        ]
+    )
+
+    plan = parse(text)
+
+    assert plan.year == 2026
+    assert plan.issuer == ""  # the metadata line is no signature
+    assert plan.preamble == "总体要求：\n坚持立德树人。"
+    assert [s.title for s in plan.sections] == ["重点工作"]
+    assert plan.issue_date == ""  # 2月30日 is no date

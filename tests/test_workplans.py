@@ -47,7 +47,7 @@ def test_chinese_numerals():
         "二十",
         "二十三",
     ]
-    assert [circled(n) for n in (1, 3, 20, 21)] == ["①", "③", "⑳", "(21)"]
+    assert [circled(n) for n in (1, 3, 20, 21)] == ["①", "③", "⑳", "（21）"]
 
 
 def test_import_render_round_trip_numbers_and_anchors(client):
@@ -263,3 +263,56 @@ def test_command_refuses_a_fake_docx(tmp_path):
 
     with pytest.raises(CommandError, match="不是有效的 Word 文档"):
         run_command(str(path), "--dry-run")
+
+
+def test_docx_tables_are_read_in_document_order(tmp_path):
+    import docx
+
+    workplan_index()
+    document = docx.Document()
+    for line in ["2026年工作要点", "一、部分", "1.甲。乙。", "附件", "一、第一项专项行动"]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "责任领导", "张某"
+    document.add_paragraph("二、第二项专项行动")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "责任领导", "李某"
+    path = tmp_path / "plan.docx"
+    document.save(path)
+
+    from home.workplan_import import read_text
+
+    actions = parse(read_text("plan.docx", path.read_bytes())).special_actions
+
+    assert [(a.title, a.leaders) for a in actions] == [
+        ("第一项专项行动", "张某"),
+        ("第二项专项行动", "李某"),
+    ]
+
+
+def test_overlong_parts_are_refused_before_a_draft_is_made():
+    from home.workplan_import import check
+
+    index = workplan_index()
+    plan = parse("2030年工作要点\n一、" + "很长的标题" * 30 + "\n1.甲。乙。")
+
+    assert check(plan, index) == ["第1部分的标题超过 120 字，请确认是否把正文当成了标题。"]
+
+
+def test_chooser_leaves_out_old_and_unpublished_plans(admin_client):
+    from django.utils import timezone
+
+    index = workplan_index()
+    year = timezone.localdate().year
+    old = create_draft(parse(f"{year - 3}年工作要点\n一、部分\n1.很久以前的要点。内容。"), index)
+    old.save_revision().publish()
+    create_draft(parse(f"{year}年工作要点\n一、部分\n1.还没发布的要点。内容。"), index)  # a draft
+    current = create_draft(parse(f"{year - 1}年工作要点\n一、部分\n1.去年的要点。内容。"), index)
+    current.save_revision().publish()
+    news_index = factories.news_index()
+
+    html = admin_client.get(f"/admin/pages/add/home/newspage/{news_index.pk}/").content.decode()
+
+    assert "去年的要点。" in html
+    assert "很久以前的要点。" not in html
+    assert "还没发布的要点。" not in html

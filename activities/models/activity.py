@@ -87,7 +87,11 @@ class ActivityPageForm(WagtailAdminPageForm):
         if data.get("status") in {"cancelled", "postponed"} and not data.get("status_reason"):
             self.add_error("status_reason", "请填写取消或延期的原因。")
         postponed_to = data.get("postponed_to")
-        if postponed_to and data.get("status") != "postponed":
+        if postponed_to and data.get("repeat"):
+            self.add_error(
+                "postponed_to", "重复的活动请用“单次调整”改期某一次，不能整体延期到一个新时间。"
+            )
+        elif postponed_to and data.get("status") != "postponed":
             self.add_error("postponed_to", "只有“已延期”的活动才需要填写新的时间。")
         if postponed_to and start and postponed_to <= start:
             self.add_error("postponed_to", "新的时间应晚于原定的开始时间。")
@@ -97,6 +101,12 @@ class ActivityPageForm(WagtailAdminPageForm):
         return data
 
     def _clean_rule(self, data, start):
+        codes = [code for code in (data.get("repeat_weekdays") or "").split(",") if code]
+        first_day = recurrence.WEEKDAY_CODES[timezone.localtime(start).weekday()] if start else None
+        if data["repeat"] == "WEEKLY" and codes and first_day and first_day not in codes:
+            self.add_error(
+                "repeat_weekdays", "开始日期必须是所选的某一天（第一次活动就在开始日期那天）。"
+            )
         interval = data.get("repeat_interval") or 1
         if not 1 <= interval <= MAX_INTERVAL:
             self.add_error("repeat_interval", f"间隔应在 1 到 {MAX_INTERVAL} 之间。")
@@ -138,11 +148,15 @@ class ActivityPageForm(WagtailAdminPageForm):
             rule_days = {
                 timezone.localtime(value).date() for value in recurrence.series_starts(probe)
             }
+        seen = set()
         for form in formset.forms:
             cleaned = getattr(form, "cleaned_data", {})
             if not cleaned or cleaned.get("DELETE"):
                 continue
             day = cleaned.get("date")
+            if day in seen:
+                form.add_error("date", "这一天已经有一条调整，请合并成一条。")
+            seen.add(day)
             if day and rule_days is not None and day not in rule_days:
                 form.add_error("date", "这一天没有这项活动，请选择重复活动中的某一天。")
             if day and not data.get("repeat"):
@@ -351,6 +365,9 @@ class ActivityPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["next_occurrences"] = self.upcoming_occurrences(6)
+        context["next_scheduled"] = next(
+            (o for o in context["next_occurrences"] if not o.is_cancelled), None
+        )
         context["exceptions"] = sorted(self.exceptions.all(), key=lambda item: item.date)
         context["related_activities"] = self.related_activities()
         return context

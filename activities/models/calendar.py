@@ -218,6 +218,10 @@ class CalendarPage(RoutablePageMixin, BasePage):
             )
         except ValueError:
             return JsonResponse({"error": "日期格式应为 YYYY-MM-DD。"}, status=400)
+        if not (MIN_YEAR <= first.year <= MAX_YEAR and MIN_YEAR <= last.year <= MAX_YEAR):
+            return JsonResponse(
+                {"error": f"日期应在 {MIN_YEAR} 年到 {MAX_YEAR} 年之间。"}, status=400
+            )
         if last <= first or (last - first).days > JSON_MAX_DAYS:
             return JsonResponse(
                 {"error": f"结束日期应晚于开始日期，且相隔不超过 {JSON_MAX_DAYS} 天。"}, status=400

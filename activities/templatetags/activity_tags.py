@@ -13,14 +13,10 @@ register = template.Library()
 
 
 def _span(occurrence):
+    """Start, end and the last day touched (an end at midnight touches the day before)."""
     start = timezone.localtime(occurrence.start)
     end = timezone.localtime(occurrence.end)
-    last_day = (
-        (end - datetime.timedelta(microseconds=1)).date()
-        if occurrence.activity.all_day
-        else end.date()
-    )
-    return start, end, max(start.date(), last_day)
+    return start, end, occurrence.days()[-1]
 
 
 @register.filter

@@ -30,8 +30,8 @@ def cn_numeral(number):
 
 
 def circled(number):
-    """1 → ①; past ⑳, (21)."""
-    return CIRCLED[number - 1] if 1 <= number <= len(CIRCLED) else f"({number})"
+    """1 → ①; past ⑳, （21）."""
+    return CIRCLED[number - 1] if 1 <= number <= len(CIRCLED) else f"（{number}）"
 
 
 class PointBlock(blocks.StructBlock):
@@ -299,4 +299,4 @@ class WorkPoint(models.Model):
 
 def recent_points():
     """What the chooser on news and activities offers: points of this and last year."""
-    return {"plan__year__gte": datetime.date.today().year - 1}
+    return {"plan__year__gte": datetime.date.today().year - 1, "plan__live": True}

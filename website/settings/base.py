@@ -120,6 +120,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文")]
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
+# Every editor works in Beijing time: the calendar's dates mean Beijing wall-clock time.
+WAGTAIL_USER_TIME_ZONES = ["Asia/Shanghai"]
 
 # Static files: collected into STATIC_ROOT and served by whitenoise.
 STATIC_URL = "/static/"
