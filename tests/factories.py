@@ -158,3 +158,19 @@ def activity(
     if revision and live:
         page.save_revision().publish()
     return page
+
+
+def signup_page(parent=None, *, notify_email="staff@test.example.org"):
+    from volunteers.models import VolunteerSignupPage
+
+    parent = parent or home_page()
+    page = VolunteerSignupPage(
+        title="志愿者报名",
+        slug="volunteer",
+        privacy_notice="我们这样使用您的信息。",
+        notice_version="2026-1",
+        notify_email=notify_email,
+    )
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page

@@ -1,0 +1,74 @@
+"""No volunteer's private data appears anywhere public: pages, feeds, sitemap, JSON, ICS."""
+
+import io
+import re
+from urllib.parse import urldefrag, urlparse
+
+import pytest
+from django.core.management import call_command
+
+from volunteers.models import Volunteer
+
+pytestmark = pytest.mark.django_db
+
+SKIP = ("/admin/", "/documents/", "/media/", "/static/", "/text-size/")
+PRIVATE = {
+    "phone": "13912345678",
+    "email": "secret.person@private.example.org",
+    "street": "秘密街道甲",
+    "staff_notes": "内部备注乙：身体不太好",
+    "birth_year": 1937,
+    "availability": "只在周三凌晨",
+}
+
+
+def crawl(client, start_urls, limit=500):
+    seen, queue, bodies = set(), list(start_urls), {}
+    while queue and len(seen) < limit:
+        url = urldefrag(queue.pop(0))[0]
+        if url in seen or url.startswith(SKIP):
+            continue
+        seen.add(url)
+        response = client.get(url)
+        if response.status_code != 200 or response.streaming:
+            continue
+        body = response.content.decode("utf-8", errors="replace")
+        bodies[url] = body
+        for link in re.findall(r'(?:href|src)="([^"]+)"|<loc>([^<]+)</loc>', body):
+            target = (link[0] or link[1]).replace("&amp;", "&")
+            parsed = urlparse(target)
+            if parsed.netloc and parsed.netloc not in {"testserver", "127.0.0.1:8000"}:
+                continue
+            path = parsed.path + (f"?{parsed.query}" if parsed.query else "")
+            if path.startswith("/") and path not in seen:
+                queue.append(path)
+    return bodies
+
+
+def test_no_private_value_of_any_volunteer_appears_in_public(client):
+    call_command("load_demo", stdout=io.StringIO())
+    Volunteer.objects.create(
+        name="公开展示的志愿者", status="approved", public_profile=True, **PRIVATE
+    )
+
+    bodies = crawl(
+        client,
+        [
+            "/",
+            "/sitemap.xml",
+            "/news/rss/",
+            "/news/atom/",
+            "/calendar/ics/",
+            "/calendar/json/",
+            "/robots.txt",
+            "/tags/",
+        ],
+    )
+
+    assert len(bodies) > 60  # the crawl really went through the site
+    demo_phones = set(Volunteer.objects.values_list("phone", flat=True))
+    for url, body in bodies.items():
+        for name, value in PRIVATE.items():
+            assert str(value) not in body, f"{name} on {url}"
+        leaked = [phone for phone in demo_phones if phone in body]
+        assert not leaked, f"phones {leaked} on {url}"

@@ -1,0 +1,129 @@
+"""志愿者报名: the public sign-up page, its thank-you page and the rules around them."""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import IntegrityError, models, transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from home.models import BasePage
+
+from .volunteer import ConsentRecord
+
+logger = logging.getLogger(__name__)
+
+RATE_LIMIT = 5  # sign-ups per address per hour
+RATE_WINDOW = 60 * 60
+SESSION_KEY = "volunteer_signup_reference"
+
+
+def client_address(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+class VolunteerSignupPage(RoutablePageMixin, BasePage):
+    """志愿者报名: a short form with a privacy notice and an unticked consent box; a CSRF
+    token, a honeypot and a per-address rate limit instead of a CAPTCHA."""
+
+    privacy_notice = models.TextField(
+        "个人信息处理说明",
+        help_text="告诉报名者：谁处理、收集什么、为什么、保存多久、怎样撤回。",
+    )
+    notice_version = models.CharField(
+        "说明版本",
+        max_length=20,
+        default="2026-1",
+        help_text="修改说明后请更新版本号，同意记录会记下版本。",
+    )
+    notify_email = models.EmailField(
+        "新报名通知邮箱", blank=True, help_text="有人报名时发邮件提醒工作人员（可不填）"
+    )
+    thanks_text = models.TextField(
+        "报名成功后的说明",
+        default="工作人员会在5个工作日内给您打电话，核实信息并介绍志愿服务的安排。",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("privacy_notice"), FieldPanel("notice_version")], heading="个人信息"
+        ),
+        FieldPanel("thanks_text"),
+        FieldPanel("notify_email"),
+    ]
+    max_count = 1
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "志愿者报名页"
+        verbose_name_plural = "志愿者报名页"
+
+    @path("")
+    def signup_view(self, request):
+        from volunteers.forms import VolunteerSignupForm  # imports these models
+
+        if request.method != "POST":
+            return self.render(request, context_overrides={"form": VolunteerSignupForm()})
+        key = f"volunteer-signup:{client_address(request)}"
+        if cache.get(key, 0) >= RATE_LIMIT:
+            return TemplateResponse(request, "volunteers/too_many.html", {"page": self}, status=429)
+        form = VolunteerSignupForm(request.POST)
+        if not form.is_valid():
+            return self.render(request, context_overrides={"form": form})
+        cache.set(key, cache.get(key, 0) + 1, RATE_WINDOW)
+        if form.is_robot:
+            return redirect(self.url + self.reverse_subpage("thanks"), permanent=False)
+        volunteer = self._register(form)
+        request.session[SESSION_KEY] = volunteer.reference if volunteer else ""
+        return redirect(self.url + self.reverse_subpage("thanks"), permanent=False)
+
+    def _register(self, form):
+        """One Volunteer row with its consent records, in one transaction; None when the
+        phone number is already registered (nothing is written then)."""
+        try:
+            with transaction.atomic():
+                volunteer = form.volunteer()
+                volunteer.save()
+                volunteer.expertise.set(form.cleaned_data["expertise"])
+                volunteer.save()
+                ConsentRecord.objects.create(
+                    volunteer=volunteer, kind="processing", notice_version=self.notice_version
+                )
+                if volunteer.public_profile:
+                    ConsentRecord.objects.create(
+                        volunteer=volunteer,
+                        kind="public_profile",
+                        notice_version=self.notice_version,
+                    )
+                transaction.on_commit(lambda: self._notify(volunteer))
+        except IntegrityError:
+            return None
+        return volunteer
+
+    def _notify(self, volunteer):
+        """Tell staff; a failing mail server never loses or blocks a sign-up."""
+        if not self.notify_email:
+            return
+        try:
+            send_mail(
+                f"新的志愿者报名 {volunteer.reference}",
+                f"有一位{volunteer.get_category_display()}报名成为志愿者，请登录后台“志愿者”查看并审核。",
+                settings.DEFAULT_FROM_EMAIL,
+                [self.notify_email],
+            )
+        except Exception:
+            logger.exception("Could not send the volunteer sign-up notification")
+
+    @path("thanks/", name="thanks")
+    def thanks_view(self, request):
+        reference = request.session.pop(SESSION_KEY, None)
+        return self.render(
+            request,
+            template="volunteers/signup_thanks.html",
+            context_overrides={"reference": reference},
+        )
