@@ -156,3 +156,13 @@ def test_staff_list_filters_and_exports_with_private_fields(admin_client, page):
     )
     assert "手机号码" in body
     assert "13800138000" in body
+
+
+def test_dashboard_shows_sign_ups_waiting_for_review(admin_client, page):
+    admin_client.post(URL, GOOD)
+    admin_client.post(URL, {**GOOD, "phone": "13900000001"})
+
+    html = admin_client.get("/admin/").content.decode()
+
+    assert "<strong>2</strong> 份报名等待审核" in html
+    assert "/admin/snippets/volunteers/volunteer/?status=pending" in html

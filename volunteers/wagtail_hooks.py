@@ -1,5 +1,8 @@
 """Admin screens for volunteers: a 志愿者 menu with the list, teams and expertise."""
 
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -69,3 +72,23 @@ class VolunteerGroup(SnippetViewSetGroup):
 
 
 register_snippet(VolunteerGroup)
+
+
+class PendingVolunteersPanel(Component):
+    """On the dashboard: how many sign-ups wait for review, with a link to them."""
+
+    name = "pending_volunteers"
+    order = 50
+    template_name = "volunteers/admin/pending_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "count": Volunteer.objects.filter(status="pending").count(),
+            "url": reverse("wagtailsnippets_volunteers_volunteer:list") + "?status=pending",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_volunteers_panel(request, panels):
+    if request.user.has_perm("volunteers.change_volunteer"):
+        panels.append(PendingVolunteersPanel())
