@@ -6,7 +6,14 @@ from django.utils import timezone
 
 from home.demo.site import add_quick_link, get_or_create_section
 from home.models import HomePage
-from volunteers.models import ConsentRecord, Expertise, Team, Volunteer, VolunteerSignupPage
+from volunteers.models import (
+    ConsentRecord,
+    Expertise,
+    Team,
+    Volunteer,
+    VolunteerRosterPage,
+    VolunteerSignupPage,
+)
 
 PRIVACY_NOTICE = """青禾区关心下一代工作委员会（区关工委）收集您填写的信息，
 只用于联系您、安排志愿服务和统计志愿者人数。
@@ -99,4 +106,15 @@ def build(stdout):
             ConsentRecord.objects.create(
                 volunteer=volunteer, kind="public_profile", notice_version="2026-1"
             )
-    stdout.write(f"  志愿者：报名页、{len(teams)} 个团队、{Volunteer.objects.count()} 名志愿者")
+    get_or_create_section(
+        home,
+        VolunteerRosterPage,
+        "wulao",
+        title="五老风采",
+        show_in_menus=True,
+        after=page,
+        intro="他们退休不褪色，把经验和热忱带给孩子们。这里展示的是本人同意公开的志愿者。",
+    )
+    stdout.write(
+        f"  志愿者：报名页、风采页、{len(teams)} 个团队、{Volunteer.objects.count()} 名志愿者"
+    )
