@@ -166,3 +166,25 @@ def test_dashboard_shows_sign_ups_waiting_for_review(admin_client, page):
 
     assert "<strong>2</strong> 份报名等待审核" in html
     assert "/admin/snippets/volunteers/volunteer/?status=pending" in html
+
+
+def test_staff_approve_and_reject_several_sign_ups_at_once(admin_client, page):
+    for number in range(3):
+        admin_client.post(URL, {**GOOD, "phone": f"1390000{number:04d}"})
+    first, second, third = Volunteer.objects.order_by("pk")
+    approve = "/admin/bulk/volunteers/volunteer/approve_volunteers/"
+
+    confirm = admin_client.get(approve, {"id": [first.pk, second.pk]})
+    done = admin_client.post(f"{approve}?id={first.pk}&id={second.pk}", {"next": "/admin/"})
+    admin_client.post(
+        f"/admin/bulk/volunteers/volunteer/reject_volunteers/?id={third.pk}", {"next": "/admin/"}
+    )
+
+    assert confirm.status_code == 200
+    assert "确定把下面 2 名志愿者的报名设为“通过”吗？" in confirm.content.decode()
+    assert done.status_code == 302
+    assert list(Volunteer.objects.order_by("pk").values_list("status", flat=True)) == [
+        "approved",
+        "approved",
+        "rejected",
+    ]

@@ -6,6 +6,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from volunteers.bulk_actions import ApproveVolunteersBulkAction, RejectVolunteersBulkAction
 from volunteers.models import Expertise, Team, Volunteer
 
 
@@ -92,3 +93,7 @@ class PendingVolunteersPanel(Component):
 def add_pending_volunteers_panel(request, panels):
     if request.user.has_perm("volunteers.change_volunteer"):
         panels.append(PendingVolunteersPanel())
+
+
+hooks.register("register_bulk_action", ApproveVolunteersBulkAction)
+hooks.register("register_bulk_action", RejectVolunteersBulkAction)
