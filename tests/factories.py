@@ -174,3 +174,25 @@ def signup_page(parent=None, *, notify_email="staff@test.example.org"):
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def activity_signup(activity, **fields):
+    """Sign-up switched on for ``activity``: 10 seats, open now, until the activity starts."""
+    from volunteers.models import ActivitySignup
+
+    return ActivitySignup.objects.create(activity=activity, **{"capacity": 10, **fields})
+
+
+def registration(signup, *, name="报名人", phone=None, party_size=1, status="confirmed", **fields):
+    """A registration written directly (tests of the seat rules go through volunteers.seats)."""
+    from volunteers.models import Registration
+
+    number = Registration.objects.count() + 1
+    return Registration.objects.create(
+        signup=signup,
+        name=name,
+        phone=phone or f"137{number:08d}",
+        party_size=party_size,
+        status=status,
+        **fields,
+    )

@@ -1,4 +1,5 @@
-"""No volunteer's private data appears anywhere public: pages, feeds, sitemap, JSON, ICS."""
+"""No volunteer's private data, and no phone of anyone who signed up for an activity,
+appears anywhere public: pages, feeds, sitemap, JSON, ICS, sign-up forms."""
 
 import io
 import re
@@ -7,7 +8,7 @@ from urllib.parse import urldefrag, urlparse
 import pytest
 from django.core.management import call_command
 
-from volunteers.models import Volunteer
+from volunteers.models import Registration, Volunteer
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,10 @@ def test_no_private_value_of_any_volunteer_appears_in_public(client):
     )
 
     assert len(bodies) > 60  # the crawl really went through the site
+    assert any(url.startswith("/activity-signup/") for url in bodies)  # sign-up forms too
     demo_phones = set(Volunteer.objects.values_list("phone", flat=True))
+    demo_phones |= set(Registration.objects.values_list("phone", flat=True))
+    assert len(demo_phones) > 40
     for url, body in bodies.items():
         for name, value in PRIVATE.items():
             assert str(value) not in body, f"{name} on {url}"

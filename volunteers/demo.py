@@ -118,3 +118,67 @@ def build(stdout):
     stdout.write(
         f"  志愿者：报名页、风采页、{len(teams)} 个团队、{Volunteer.objects.count()} 名志愿者"
     )
+    build_activity_signups(stdout)
+
+
+# activity slug: audience, capacity, max party, days until sign-up opens, party sizes, note
+SIGNUPS = {
+    "family-counselling-open": (
+        "public",
+        30,
+        3,
+        None,
+        [2, 1, 3, 2, 1, 2, 1, 1, 2, 3],
+        "现场有老师一对一答疑，请带上想问的问题。",
+    ),
+    "volunteer-training-day2": ("volunteers", 25, 1, None, [1] * 9, "培训结束后发放结业证书。"),
+    # Full: twenty seats taken, three families waiting.
+    "winter-safety-lecture": (
+        "public",
+        20,
+        3,
+        None,
+        [3, 2, 2, 1, 3, 2, 1, 2, 2, 2, 3, 1, 2],
+        "请家长和孩子一起参加，提前10分钟到场签到。",
+    ),
+    "care-new-year-visit": ("volunteers", 12, 1, 3, [], "走访对象由各街道关工委推荐。"),
+    "parents-school-exam": ("public", 40, 2, None, [1, 2, 1, 1], ""),
+    "parents-evening-phones": ("public", 35, 2, None, [1, 2, 2, 1, 1, 2, 1], ""),
+}
+
+
+def build_activity_signups(stdout):
+    """Sign-up on six demo activities: open, for volunteers, full with a waitlist, not yet
+    open, and one already held."""
+    from activities.models import ActivityPage
+    from volunteers import seats
+    from volunteers.models import ActivitySignup
+
+    now = timezone.now()
+    approved = list(Volunteer.objects.filter(status="approved").order_by("pk"))
+    made = 0
+    for slug, (audience, capacity, party, opens_in, sizes, note) in SIGNUPS.items():
+        activity = ActivityPage.objects.filter(slug=slug).first()
+        if activity is None or ActivitySignup.objects.filter(activity=activity).exists():
+            continue
+        opens_at = now + datetime.timedelta(days=opens_in) if opens_in else None
+        signup = ActivitySignup.objects.create(
+            activity=activity,
+            audience=audience,
+            capacity=capacity,
+            max_party_size=party,
+            opens_at=opens_at,
+            instructions=note,
+        )
+        made += 1
+        for number, size in enumerate(sizes):
+            if audience == "volunteers":
+                volunteer = approved[number % len(approved)]
+                name, phone = volunteer.name, volunteer.phone
+            else:
+                volunteer = None
+                name = SURNAMES[(number * 7 + made) % len(SURNAMES)] + GIVEN[number % len(GIVEN)]
+                phone = f"137{made:02d}00{number:04d}"
+            seats.register(signup, name=name, phone=phone, party_size=size, volunteer=volunteer)
+    if made:
+        stdout.write(f"  活动报名：{made} 项活动开放报名，其中一项已满、有候补")

@@ -1,4 +1,4 @@
-"""The public volunteer sign-up form: few required fields, plain labels, Chinese errors."""
+"""The public forms of the volunteers app: few required fields, plain labels, Chinese errors."""
 
 import datetime
 
@@ -9,17 +9,51 @@ from volunteers.models.volunteer import CATEGORY_CHOICES, GENDER_CHOICES
 from volunteers.phones import normalise_phone, validate_mobile
 
 
-class VolunteerSignupForm(forms.Form):
-    name = forms.CharField(
+class PhoneFieldMixin:
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError("请填写您的姓名。")
+        return name
+
+    def clean_phone(self):
+        phone = normalise_phone(self.cleaned_data["phone"])
+        validate_mobile(phone)
+        return phone
+
+    @property
+    def is_robot(self):
+        return bool(self.cleaned_data.get("website"))
+
+
+def _name_field():
+    return forms.CharField(
         label="姓名", max_length=20, error_messages={"required": "请填写您的姓名。"}
     )
-    phone = forms.CharField(
+
+
+def _phone_field(help_text):
+    return forms.CharField(
         label="手机号码",
         max_length=20,
-        help_text="只用于工作人员联系您，不会公开。",
+        help_text=help_text,
         error_messages={"required": "请填写手机号码，方便工作人员联系您。"},
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
+
+
+def _honeypot():
+    """A field people never see: only robots fill it in."""
+    return forms.CharField(
+        required=False,
+        label="网址（请不要填写）",
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+
+class VolunteerSignupForm(PhoneFieldMixin, forms.Form):
+    name = _name_field()
+    phone = _phone_field("只用于工作人员联系您，不会公开。")
     category = forms.ChoiceField(
         label="您是",
         choices=CATEGORY_CHOICES,
@@ -58,23 +92,7 @@ class VolunteerSignupForm(forms.Form):
         label="我已阅读上面的说明，同意区关工委为联系和安排志愿服务处理我的个人信息",
         error_messages={"required": "请阅读说明并勾选同意，我们才能登记您的报名。"},
     )
-    # A field people never see: only robots fill it in.
-    website = forms.CharField(
-        required=False,
-        label="网址（请不要填写）",
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    def clean_name(self):
-        name = self.cleaned_data["name"].strip()
-        if not name:
-            raise forms.ValidationError("请填写您的姓名。")
-        return name
-
-    def clean_phone(self):
-        phone = normalise_phone(self.cleaned_data["phone"])
-        validate_mobile(phone)
-        return phone
+    website = _honeypot()
 
     def clean_birth_year(self):
         year = self.cleaned_data.get("birth_year")
@@ -82,10 +100,6 @@ class VolunteerSignupForm(forms.Form):
         if year is not None and not 1920 <= year <= this_year - 18:
             raise forms.ValidationError(f"请填写 1920 到 {this_year - 18} 之间的年份。")
         return year
-
-    @property
-    def is_robot(self):
-        return bool(self.cleaned_data.get("website"))
 
     def volunteer(self):
         data = self.cleaned_data
@@ -100,3 +114,55 @@ class VolunteerSignupForm(forms.Form):
             bio=data.get("bio", ""),
             public_profile=data.get("public_profile", False),
         )
+
+
+class ActivityRegistrationForm(PhoneFieldMixin, forms.Form):
+    """活动报名: name, phone, how many people; for volunteer-only lists the phone must
+    belong to an approved volunteer."""
+
+    name = _name_field()
+    phone = _phone_field("只用于活动联系和签到，不会公开。")
+    party_size = forms.TypedChoiceField(
+        label="参加人数", coerce=int, error_messages={"required": "请选择参加人数。"}
+    )
+    consent = forms.BooleanField(
+        label="我同意区关工委为安排这次活动使用我的姓名和手机号码",
+        error_messages={"required": "请勾选同意，我们才能登记您的报名。"},
+    )
+    website = _honeypot()
+
+    def __init__(self, *args, signup, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.signup = signup
+        self.volunteer = None
+        sizes = range(1, signup.max_party_size + 1)
+        self.fields["party_size"].choices = [(n, f"{n} 人") for n in sizes]
+        self.fields["party_size"].initial = 1
+        if signup.max_party_size == 1:
+            self.fields["party_size"].widget = forms.HiddenInput()
+        else:
+            self.fields["party_size"].widget = forms.RadioSelect()
+            self.fields["party_size"].help_text = "包括您自己。家长带孩子来，请把孩子也算上。"
+
+    def clean_phone(self):
+        phone = super().clean_phone()
+        if self.signup.audience == "volunteers":
+            self.volunteer = Volunteer.objects.filter(phone=phone, status="approved").first()
+            if self.volunteer is None:
+                raise forms.ValidationError(
+                    "这项活动只接受已登记的志愿者报名，这个手机号码还不是志愿者。"
+                    "请先报名成为志愿者，或打电话给区关工委。"
+                )
+        return phone
+
+
+class WithdrawalRequestForm(PhoneFieldMixin, forms.Form):
+    """A volunteer asks to withdraw and have their personal data deleted."""
+
+    name = _name_field()
+    phone = _phone_field("请填写报名时留的手机号码，工作人员会打这个电话核实。")
+    confirm = forms.BooleanField(
+        label="我要退出志愿者队伍，并请区关工委删除我的个人信息",
+        error_messages={"required": "请勾选这一项，确认您要退出。"},
+    )
+    website = _honeypot()

@@ -15,6 +15,7 @@ urlpatterns = [
     path("text-size/", home_views.text_size, name="text_size"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("activity-signup/", include("volunteers.urls")),
 ]
 
 if settings.DEBUG:

@@ -80,12 +80,15 @@ def main_menu(context):
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context, page):
-    """首页 › … › current page, for pages below the home page."""
+def breadcrumbs(context, page, current=None):
+    """首页 › … › current page, for pages below the home page. With ``current``, the trail
+    goes on past ``page`` to a view that is not a page (报名 below an activity)."""
     request = context.get("request")
     ancestors = page.get_ancestors().filter(depth__gte=2) if page.depth > 2 else []
     crumbs = [
         ("首页" if ancestor.depth == 2 else ancestor.title, ancestor.get_url(request))
         for ancestor in ancestors
     ]
-    return {"crumbs": crumbs, "current": page.title}
+    if current:
+        crumbs.append((page.title, page.get_url(request)))
+    return {"crumbs": crumbs, "current": current or page.title}

@@ -3,27 +3,27 @@
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home.models import BasePage
+from volunteers import ratelimit
 
 from .volunteer import ConsentRecord
 
 logger = logging.getLogger(__name__)
 
-RATE_LIMIT = 5  # sign-ups per address per hour
-RATE_WINDOW = 60 * 60
+
+def too_many(request, page=None):
+    return TemplateResponse(request, "volunteers/too_many.html", {"page": page}, status=429)
+
+
 SESSION_KEY = "volunteer_signup_reference"
-
-
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
 
 
 class VolunteerSignupPage(RoutablePageMixin, BasePage):
@@ -69,13 +69,12 @@ class VolunteerSignupPage(RoutablePageMixin, BasePage):
 
         if request.method != "POST":
             return self.render(request, context_overrides={"form": VolunteerSignupForm()})
-        key = f"volunteer-signup:{client_address(request)}"
-        if cache.get(key, 0) >= RATE_LIMIT:
-            return TemplateResponse(request, "volunteers/too_many.html", {"page": self}, status=429)
+        if ratelimit.is_limited(request, "volunteer-signup"):
+            return too_many(request, self)
         form = VolunteerSignupForm(request.POST)
         if not form.is_valid():
             return self.render(request, context_overrides={"form": form})
-        cache.set(key, cache.get(key, 0) + 1, RATE_WINDOW)
+        ratelimit.count(request, "volunteer-signup")
         if form.is_robot:
             return redirect(self.url + self.reverse_subpage("thanks"), permanent=False)
         volunteer = self._register(form)
@@ -100,24 +99,62 @@ class VolunteerSignupPage(RoutablePageMixin, BasePage):
                         kind="public_profile",
                         notice_version=self.notice_version,
                     )
-                transaction.on_commit(lambda: self._notify(volunteer))
+                transaction.on_commit(
+                    lambda: self._mail_staff(
+                        f"新的志愿者报名 {volunteer.reference}",
+                        f"有一位{volunteer.get_category_display()}报名成为志愿者，"
+                        "请登录后台“志愿者”查看并审核。",
+                    )
+                )
         except IntegrityError:
             return None
         return volunteer
 
-    def _notify(self, volunteer):
-        """Tell staff; a failing mail server never loses or blocks a sign-up."""
+    def _mail_staff(self, subject, text):
+        """Tell staff; a failing mail server never loses or blocks what was submitted.
+        No personal data goes into the mail: staff read it in the admin."""
         if not self.notify_email:
             return
         try:
-            send_mail(
-                f"新的志愿者报名 {volunteer.reference}",
-                f"有一位{volunteer.get_category_display()}报名成为志愿者，请登录后台“志愿者”查看并审核。",
-                settings.DEFAULT_FROM_EMAIL,
-                [self.notify_email],
-            )
+            send_mail(subject, text, settings.DEFAULT_FROM_EMAIL, [self.notify_email])
         except Exception:
-            logger.exception("Could not send the volunteer sign-up notification")
+            logger.exception("Could not send the notification to staff")
+
+    @path("withdraw/", name="withdraw")
+    def withdraw_view(self, request):
+        """A volunteer asks to withdraw. The answer is the same whether or not the number
+        is registered, so the form cannot be used to find out who volunteers."""
+        from volunteers.forms import WithdrawalRequestForm
+        from volunteers.models import Volunteer
+
+        template = "volunteers/withdraw.html"
+        if request.method != "POST":
+            return self.render(
+                request, template=template, context_overrides={"form": WithdrawalRequestForm()}
+            )
+        if ratelimit.is_limited(request, "volunteer-withdraw"):
+            return too_many(request, self)
+        form = WithdrawalRequestForm(request.POST)
+        if not form.is_valid():
+            return self.render(request, template=template, context_overrides={"form": form})
+        ratelimit.count(request, "volunteer-withdraw")
+        if not form.is_robot:
+            volunteer = Volunteer.objects.filter(
+                phone=form.cleaned_data["phone"], erased_at__isnull=True
+            ).first()
+            if volunteer and not volunteer.withdrawal_requested_at:
+                volunteer.withdrawal_requested_at = timezone.now()
+                volunteer.save(update_fields=["withdrawal_requested_at", "updated_at"])
+                self._mail_staff(
+                    f"志愿者申请退出 {volunteer.reference}",
+                    "有一位志愿者申请退出并删除个人信息。请登录后台“志愿者”，"
+                    "筛选“申请退出”，电话核实后执行“退出并删除个人信息”。",
+                )
+        return redirect(self.url + self.reverse_subpage("withdraw_done"), permanent=False)
+
+    @path("withdraw/done/", name="withdraw_done")
+    def withdraw_done_view(self, request):
+        return self.render(request, template="volunteers/withdraw_done.html")
 
     @path("thanks/", name="thanks")
     def thanks_view(self, request):

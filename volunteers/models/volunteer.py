@@ -70,7 +70,8 @@ class Volunteer(ClusterableModel):
     work_unit = models.CharField("原工作单位及职务", max_length=100, blank=True)
     expertise = ParentalManyToManyField(Expertise, verbose_name="专长", blank=True)
     street = models.CharField("所在街道（社区）", max_length=40, blank=True)
-    phone = models.CharField("手机号码", max_length=11, unique=True, validators=[validate_mobile])
+    # Unique while set; blank only once the record is erased (退出并删除个人信息).
+    phone = models.CharField("手机号码", max_length=11, validators=[validate_mobile])
     email = models.EmailField("电子邮箱", blank=True)
     availability = models.CharField("方便的时间", max_length=100, blank=True)
     bio = models.TextField("个人简介", max_length=500, blank=True)
@@ -88,6 +89,10 @@ class Volunteer(ClusterableModel):
     staff_notes = models.TextField("工作人员备注", blank=True)
     created_at = models.DateTimeField("报名时间", default=timezone.now)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+    withdrawal_requested_at = models.DateTimeField(
+        "申请退出时间", null=True, blank=True, editable=False
+    )
+    erased_at = models.DateTimeField("个人信息删除时间", null=True, blank=True, editable=False)
 
     panels = [
         MultiFieldPanel(
@@ -113,6 +118,14 @@ class Volunteer(ClusterableModel):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["phone"],
+                condition=~models.Q(phone=""),
+                name="unique_volunteer_phone",
+                violation_error_message="这个手机号码已经登记过了。",
+            )
+        ]
         verbose_name = "志愿者"
         verbose_name_plural = "志愿者"
 
@@ -120,8 +133,16 @@ class Volunteer(ClusterableModel):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.phone = normalise_phone(self.phone)
+        if self.phone:
+            self.phone = normalise_phone(self.phone)
         super().save(*args, **kwargs)
+
+    def review_status(self):
+        """The status, with a flag when the volunteer asked to withdraw (admin list)."""
+        label = self.get_status_display()
+        return f"{label}（申请退出）" if self.withdrawal_requested_at else label
+
+    review_status.short_description = "状态"
 
     @property
     def reference(self):

@@ -99,6 +99,12 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Take SQLite's write lock when a transaction begins, and wait for it: sign-ups that
+    # count free seats then write are serialised, as SELECT … FOR UPDATE does on PostgreSQL.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -169,6 +175,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 TAGGIT_CASE_INSENSITIVE = True
+
+# Activity sign-ups (names and phones) are deleted this many days after the activity
+# ends, by `manage.py purge_signups` (run it daily from cron); only counts remain.
+ACTIVITY_SIGNUP_RETENTION_DAYS = int(os.environ.get("ACTIVITY_SIGNUP_RETENTION_DAYS", "90"))
 
 # The 大字模式 (large text) preference lives in this cookie; one year.
 LARGE_TEXT_COOKIE = "large_text"
