@@ -262,3 +262,24 @@ def test_rate_limit_answers_429_after_five_sign_ups_from_one_address(client, act
 
 def test_robots_txt_keeps_crawlers_off_the_sign_up_pages(client):
     assert "Disallow: /activity-signup/" in client.get("/robots.txt").content.decode()
+
+
+def test_activity_page_queries_do_not_grow_with_sign_ups(client, activity):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    signup = factories.activity_signup(activity, capacity=500)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(activity.url).status_code == 200
+        return len(captured)
+
+    for number in range(10):
+        factories.registration(signup, phone=f"1370000{number:04d}")
+    few = queries()
+    for number in range(10, 100):
+        factories.registration(signup, phone=f"1370000{number:04d}")
+
+    assert queries() == few
+    assert "剩余名额 <strong>400</strong> 个" in client.get(activity.url).content.decode()

@@ -72,9 +72,9 @@ def erase_volunteer(volunteer, user=None):
             "erased_at": now,
         }.items():
             setattr(volunteer, field, value)
-        volunteer.save()
-        volunteer.teams.clear()
+        volunteer.teams.clear()  # parental relations: written by the save() below
         volunteer.expertise.clear()
+        volunteer.save()
         if photo is not None:
             photo.delete()  # the file goes with it once the transaction commits
         _scrub_history(Volunteer, [volunteer.pk])
