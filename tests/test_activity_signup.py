@@ -61,12 +61,12 @@ def test_sign_up_confirms_a_seat_and_redirects_to_the_personal_page(client, acti
     assert response["Location"] == f"/activity-signup/r/{registration.token}/"
     page = client.get(response["Location"])
     html = page.content.decode()
-    assert "报名成功！" in html  # the message after the redirect
     assert "报名成功，已确认" in html
     assert "139****1111" in html
     assert "13900001111" not in html
     assert registration.reference in html
     assert page["X-Robots-Tag"] == "noindex, nofollow"
+    assert '<meta name="referrer" content="same-origin">' in html  # the token stays here
     assert "no-store" in page["Cache-Control"]
     assert "剩余名额 <strong>1</strong> 个" in client.get(activity.url).content.decode()
 
@@ -113,7 +113,6 @@ def test_full_list_puts_people_on_the_waitlist_with_their_position(client, activ
         "waitlisted",
     ]
     html = response.content.decode()
-    assert "名额已满，您已登记为候补。" in html
     assert "候补第 2 位" in html
 
 
@@ -284,3 +283,21 @@ def test_activity_page_queries_do_not_grow_with_sign_ups(client, activity):
 
     assert queries() == few
     assert "剩余名额 <strong>400</strong> 个" in client.get(activity.url).content.decode()
+
+
+def test_party_size_offers_one_choice_per_person_and_starts_at_one(client, activity, signup):
+    html = client.get(url(activity)).content.decode()
+
+    for number in (1, 2, 3):
+        assert f"<span>{number} 人</span>" in html
+    first = html.split('value="1"', 1)[1].split(">", 1)[0]
+    assert "checked" in first
+
+
+def test_single_seat_lists_need_no_party_size_choice(client, activity):
+    factories.activity_signup(activity, max_party_size=1)
+
+    html = client.get(url(activity)).content.decode()
+
+    assert '<input type="hidden" name="party_size" value="1"' in html
+    assert "参加人数" not in html

@@ -135,14 +135,15 @@ class ActivityRegistrationForm(PhoneFieldMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.signup = signup
         self.volunteer = None
-        sizes = range(1, signup.max_party_size + 1)
-        self.fields["party_size"].choices = [(n, f"{n} 人") for n in sizes]
-        self.fields["party_size"].initial = 1
+        party_size = self.fields["party_size"]
         if signup.max_party_size == 1:
-            self.fields["party_size"].widget = forms.HiddenInput()
+            party_size.widget = forms.HiddenInput()
         else:
-            self.fields["party_size"].widget = forms.RadioSelect()
-            self.fields["party_size"].help_text = "包括您自己。家长带孩子来，请把孩子也算上。"
+            party_size.widget = forms.RadioSelect()
+            party_size.help_text = "包括您自己。家长带孩子来，请把孩子也算上。"
+        # After the widget: setting choices passes them on to it.
+        party_size.choices = [(n, f"{n} 人") for n in range(1, signup.max_party_size + 1)]
+        party_size.initial = 1
 
     def clean_phone(self):
         phone = super().clean_phone()

@@ -71,10 +71,6 @@ def activity_signup(request, activity_id):
             "找不到报名后的链接，可以打电话给区关工委查询。",
         )
         return TemplateResponse(request, template, _context(signup, form=form))
-    if registration.status == "confirmed":
-        messages.success(request, "报名成功！")
-    else:
-        messages.warning(request, "名额已满，您已登记为候补。")
     return redirect("activity_registration", token=registration.token)
 
 
