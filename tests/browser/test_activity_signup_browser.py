@@ -69,3 +69,27 @@ def test_full_activity_offers_the_waitlist(demo_site, open_page, screenshot, vie
     assert "候补第 4 位" in page.locator(".registration__status").inner_text()
     assert no_sideways_scroll(page)
     screenshot(page, f"activity-registration-waitlist-{viewport}")
+
+
+def test_staff_follow_the_lists_in_the_admin(demo_site, browser, live_server, screenshot):
+    from django.contrib.auth.models import User
+
+    User.objects.create_superuser("boss", password="pw-for-tests")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "boss")
+    page.fill("#id_password", "pw-for-tests")
+    page.click("button[type=submit]")
+    page.wait_for_url(live_server.url + "/admin/")
+
+    page.goto(live_server.url + "/admin/snippets/volunteers/activitysignup/")
+    row = page.locator("tr", has_text="寒假安全第一课")
+    assert "20" in row.inner_text()
+    screenshot(page, "admin-activity-signups")
+    row.get_by_role("link", name="查看名单").click()
+    page.wait_for_url("**/admin/snippets/volunteers/registration/?signup=*")
+    assert "共有 13 个符合" in page.locator("main").inner_text()
+    assert "候补" in page.locator("main table").inner_text()
+    screenshot(page, "admin-activity-registrations")
+    context.close()

@@ -50,3 +50,19 @@ def test_roster(demo_site, open_page, screenshot, viewport):
     assert page.locator(".person").count() > 5
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     screenshot(page, f"roster-{viewport}")
+
+
+@pytest.mark.parametrize("viewport", ["mobile", "desktop"])
+def test_ask_to_withdraw(demo_site, open_page, screenshot, viewport):
+    page = open_page("/volunteer/", viewport, large_text=True)
+    page.get_by_role("link", name="在这里申请退出并删除个人信息").click()
+    page.fill("#id_name", "王建国")
+    page.fill("#id_phone", "13900000000")
+    screenshot(page, f"withdraw-form-large-{viewport}")
+    page.get_by_text("我要退出志愿者队伍").click()
+    page.get_by_role("button", name="提交申请").click()
+
+    assert "申请已经提交" in page.locator("h1").inner_text()
+    assert Volunteer.objects.get(phone="13900000000").withdrawal_requested_at is not None
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    screenshot(page, f"withdraw-done-large-{viewport}")
