@@ -3,7 +3,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from activities.models import ActivityCategory
+from activities.models import ActivityCategory, School
 
 
 class ActivityCategoryViewSet(SnippetViewSet):
@@ -18,3 +18,22 @@ class ActivityCategoryViewSet(SnippetViewSet):
 
 
 register_snippet(ActivityCategoryViewSet)
+
+
+class SchoolViewSet(SnippetViewSet):
+    """学校: shared by campaigns and write-ups. Contacts are for staff only."""
+
+    model = School
+    icon = "home"
+    menu_label = "学校"
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "street", "contact_person", "contact_phone"]
+    list_filter = ["kind", "street"]
+    search_fields = ["name"]
+    list_export = ["name", "kind", "street", "address", "contact_person", "contact_phone"]
+    export_filename = "schools"
+    ordering = ["name"]
+
+
+register_snippet(SchoolViewSet)

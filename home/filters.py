@@ -17,6 +17,7 @@ MIN_YEAR, MAX_YEAR = 2000, 2100
 class ListingFilterForm(forms.Form):
     category = forms.SlugField(required=False, max_length=50)
     audience = forms.SlugField(required=False, max_length=50)
+    kind = forms.SlugField(required=False, max_length=20)
     tag = forms.CharField(required=False, max_length=100)
     year = forms.CharField(required=False, validators=[RegexValidator(r"^[0-9]{4}\Z", "年份有误")])
 
@@ -30,7 +31,8 @@ class ListingFilterForm(forms.Form):
 
 
 def filter_values(request):
-    """The cleaned ?category=, ?audience=, ?tag= and ?year= of ``request`` (or a 404)."""
+    """The cleaned ?category=, ?audience=, ?kind=, ?tag= and ?year= of ``request`` (or a
+    404)."""
     form = ListingFilterForm(request.GET)
     if not form.is_valid():
         raise Http404("筛选条件有误")

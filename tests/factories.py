@@ -3,6 +3,7 @@
 import io
 
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Site
@@ -196,3 +197,73 @@ def registration(signup, *, name="报名人", phone=None, party_size=1, status="
         status=status,
         **fields,
     )
+
+
+def school(name="文昌小学", kind="primary", **fields):
+    from activities.models import School
+
+    return School.objects.get_or_create(name=name, defaults={"kind": kind, **fields})[0]
+
+
+def campaign_index(parent=None, *, title="主题教育", slug="campaigns"):
+    from activities.models import CampaignIndexPage
+
+    parent = parent or home_page()
+    index = CampaignIndexPage(title=title, slug=slug)
+    parent.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def campaign(index, *, title=None, start=None, end=None, tags=(), schools=(), live=True, **fields):
+    """A CampaignPage under ``index``; by default running from 30 days ago to 30 days on."""
+    import datetime
+
+    from activities.models import CampaignPage
+
+    today = timezone.localdate()
+    number = CampaignPage.objects.count() + 1
+    page = CampaignPage(
+        title=title or f"主题活动{number}",
+        slug=f"campaign-{number}",
+        start_date=start or today - datetime.timedelta(days=30),
+        end_date=end or today + datetime.timedelta(days=30),
+        live=live,
+        **fields,
+    )
+    page.schools = list(schools)
+    index.add_child(instance=page)
+    if tags:
+        page.tags.add(*tags)
+        page.save()
+    if live:
+        page.save_revision().publish()
+    return page
+
+
+def writeup_index(parent=None):
+    from activities.models import WriteUpIndexPage
+
+    parent = parent or home_page()
+    index = WriteUpIndexPage(title="学校报道", slug="school-news")
+    parent.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def writeup(index, *, title=None, live=True, revision=False, **fields):
+    """A WriteUpPage under ``index`` (published when ``live``)."""
+    from activities.models import WriteUpPage
+
+    number = WriteUpPage.objects.count() + 1
+    page = WriteUpPage(
+        title=title or f"学校报道{number}",
+        slug=f"writeup-{number}",
+        body=fields.pop("body", "第一段。\n第二段。"),
+        live=live,
+        **fields,
+    )
+    index.add_child(instance=page)
+    if revision and live:
+        page.save_revision().publish()
+    return page

@@ -71,8 +71,20 @@ def test_no_private_value_of_any_volunteer_appears_in_public(client):
     demo_phones = set(Volunteer.objects.values_list("phone", flat=True))
     demo_phones |= set(Registration.objects.values_list("phone", flat=True))
     assert len(demo_phones) > 40
+    from activities.models import School, WriteUpPage
+
+    school_contacts = set(School.objects.values_list("contact_phone", flat=True))
+    school_contacts |= {
+        f">{name}<" for name in School.objects.values_list("contact_person", flat=True)
+    }
+    drafts = set(WriteUpPage.objects.filter(live=False).values_list("title", flat=True))
+    assert school_contacts
+    assert drafts
+    assert any("/campaigns/" in url for url in bodies)
     for url, body in bodies.items():
         for name, value in PRIVATE.items():
             assert str(value) not in body, f"{name} on {url}"
         leaked = [phone for phone in demo_phones if phone in body]
         assert not leaked, f"phones {leaked} on {url}"
+        leaked = [value for value in school_contacts | drafts if value in body]
+        assert not leaked, f"school contacts or drafts {leaked} on {url}"

@@ -1,6 +1,7 @@
 """A per-address limit for the public forms, kept in the cache (Redis in production)."""
 
 from django.core.cache import cache
+from django.template.response import TemplateResponse
 
 LIMIT = 5  # successful submissions per address per window
 WINDOW = 60 * 60
@@ -17,3 +18,8 @@ def is_limited(request, scope, limit=LIMIT):
 def count(request, scope, window=WINDOW):
     key = _key(request, scope)
     cache.set(key, cache.get(key, 0) + 1, window)
+
+
+def refuse(request, page=None):
+    """The Chinese 429 page: too many submissions from this address."""
+    return TemplateResponse(request, "volunteers/too_many.html", {"page": page}, status=429)

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_http_methods
 from volunteers import ratelimit, seats
 from volunteers.forms import ActivityRegistrationForm
 from volunteers.models import ActivitySignup, Registration
-from volunteers.models.signup_page import too_many
 
 
 def _public_signup(activity_id):
@@ -47,7 +46,7 @@ def activity_signup(request, activity_id):
         form = ActivityRegistrationForm(signup=signup)
         return TemplateResponse(request, template, _context(signup, form=form))
     if ratelimit.is_limited(request, "activity-signup"):
-        return too_many(request)
+        return ratelimit.refuse(request)
     form = ActivityRegistrationForm(request.POST, signup=signup)
     if not form.is_valid():
         return TemplateResponse(request, template, _context(signup, form=form))

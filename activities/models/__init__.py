@@ -2,6 +2,34 @@
 
 from .activity import ActivityException, ActivityPage
 from .calendar import CalendarPage
+from .campaign_parts import (
+    CampaignAward,
+    CampaignPhoto,
+    CampaignTopic,
+    LegalAdvisor,
+    ReadingListItem,
+)
+from .campaigns import CampaignIndexPage, CampaignPage
 from .categories import ActivityCategory, Audience
+from .schools import School, SchoolStage
+from .writeups import WriteUpIndexPage, WriteUpPage, WriteUpPhoto
 
-__all__ = ["ActivityCategory", "ActivityException", "ActivityPage", "Audience", "CalendarPage"]
+__all__ = [
+    "ActivityCategory",
+    "ActivityException",
+    "ActivityPage",
+    "Audience",
+    "CalendarPage",
+    "CampaignAward",
+    "CampaignIndexPage",
+    "CampaignPage",
+    "CampaignPhoto",
+    "CampaignTopic",
+    "LegalAdvisor",
+    "ReadingListItem",
+    "School",
+    "SchoolStage",
+    "WriteUpIndexPage",
+    "WriteUpPage",
+    "WriteUpPhoto",
+]

@@ -205,6 +205,15 @@ class ActivityPage(RoutablePageMixin, BasePage):
         related_name="+",
     )
     body = StreamField(BodyBlock(), verbose_name="活动介绍", blank=True)
+    campaign = models.ForeignKey(
+        "activities.CampaignPage",
+        verbose_name="所属主题教育活动",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activities",
+        help_text="属于某项读书、法治或家庭教育活动时选择，活动会显示在它的页面上",
+    )
     work_points = ParentalManyToManyField(
         "home.WorkPoint",
         verbose_name="落实的工作要点",
@@ -249,6 +258,7 @@ class ActivityPage(RoutablePageMixin, BasePage):
         ),
         FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
         FieldPanel("category"),
+        FieldPanel("campaign"),
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("status"), FieldPanel("status_reason"), FieldPanel("postponed_to")],

@@ -66,6 +66,13 @@ def screenshot():
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
     def _shot(page, name):
+        # Scroll through once so that lazy images below the fold load before the shot.
+        page.evaluate(
+            "async () => { for (let y = 0; y < document.body.scrollHeight; y += 600) {"
+            " window.scrollTo(0, y); await new Promise(r => setTimeout(r, 30)); }"
+            " window.scrollTo(0, 0); }"
+        )
+        page.wait_for_load_state("networkidle")
         path = SCREENSHOTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
         return path

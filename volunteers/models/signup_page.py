@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -17,11 +16,6 @@ from volunteers import ratelimit
 from .volunteer import ConsentRecord
 
 logger = logging.getLogger(__name__)
-
-
-def too_many(request, page=None):
-    return TemplateResponse(request, "volunteers/too_many.html", {"page": page}, status=429)
-
 
 SESSION_KEY = "volunteer_signup_reference"
 
@@ -70,7 +64,7 @@ class VolunteerSignupPage(RoutablePageMixin, BasePage):
         if request.method != "POST":
             return self.render(request, context_overrides={"form": VolunteerSignupForm()})
         if ratelimit.is_limited(request, "volunteer-signup"):
-            return too_many(request, self)
+            return ratelimit.refuse(request, self)
         form = VolunteerSignupForm(request.POST)
         if not form.is_valid():
             return self.render(request, context_overrides={"form": form})
@@ -133,7 +127,7 @@ class VolunteerSignupPage(RoutablePageMixin, BasePage):
                 request, template=template, context_overrides={"form": WithdrawalRequestForm()}
             )
         if ratelimit.is_limited(request, "volunteer-withdraw"):
-            return too_many(request, self)
+            return ratelimit.refuse(request, self)
         form = WithdrawalRequestForm(request.POST)
         if not form.is_valid():
             return self.render(request, template=template, context_overrides={"form": form})
