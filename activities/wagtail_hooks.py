@@ -1,9 +1,11 @@
 """Admin screens of the activities app."""
 
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from activities.models import ActivityCategory, School
+from activities.admin_forms import SchoolAccountForm
+from activities.models import ActivityCategory, School, SchoolAccount
 
 
 class ActivityCategoryViewSet(SnippetViewSet):
@@ -37,3 +39,28 @@ class SchoolViewSet(SnippetViewSet):
 
 
 register_snippet(SchoolViewSet)
+
+
+class SchoolAccountViewSet(SnippetViewSet):
+    """学校账号: logins for the submission portal (no access to this admin)."""
+
+    model = SchoolAccount
+    icon = "user"
+    menu_label = "学校账号"
+    menu_order = 221
+    add_to_admin_menu = True
+    list_display = ["school", "user", "created_at"]
+    list_filter = ["school"]
+    copy_view_enabled = False
+    edit_handler = ObjectList(
+        [
+            FieldPanel("school"),
+            FieldPanel("username"),
+            FieldPanel("email"),
+            FieldPanel("password"),
+        ],
+        base_form_class=SchoolAccountForm,
+    )
+
+
+register_snippet(SchoolAccountViewSet)

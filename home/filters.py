@@ -18,6 +18,8 @@ class ListingFilterForm(forms.Form):
     category = forms.SlugField(required=False, max_length=50)
     audience = forms.SlugField(required=False, max_length=50)
     kind = forms.SlugField(required=False, max_length=20)
+    school = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    campaign = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
     tag = forms.CharField(required=False, max_length=100)
     year = forms.CharField(required=False, validators=[RegexValidator(r"^[0-9]{4}\Z", "年份有误")])
 

@@ -37,6 +37,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /text-size/",
         "Disallow: /activity-signup/",
+        "Disallow: /school/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -16,6 +16,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("activity-signup/", include("volunteers.urls")),
+    path("school/", include("activities.portal.urls")),
 ]
 
 if settings.DEBUG:

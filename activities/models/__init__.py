@@ -11,7 +11,7 @@ from .campaign_parts import (
 )
 from .campaigns import CampaignIndexPage, CampaignPage
 from .categories import ActivityCategory, Audience
-from .schools import School, SchoolStage
+from .schools import School, SchoolAccount, SchoolStage
 from .writeups import WriteUpIndexPage, WriteUpPage, WriteUpPhoto
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "LegalAdvisor",
     "ReadingListItem",
     "School",
+    "SchoolAccount",
     "SchoolStage",
     "WriteUpIndexPage",
     "WriteUpPage",

@@ -1,5 +1,6 @@
 """Schools (shared by campaigns and write-ups) and the school stages a campaign targets."""
 
+from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
@@ -59,3 +60,26 @@ class School(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class SchoolAccount(models.Model):
+    """A login for a school: the user reaches the submission portal, never the admin."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="用户",
+        on_delete=models.CASCADE,
+        related_name="school_account",
+    )
+    school = models.ForeignKey(
+        School, verbose_name="学校", on_delete=models.CASCADE, related_name="accounts"
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        ordering = ["school__name", "user__username"]
+        verbose_name = "学校账号"
+        verbose_name_plural = "学校账号"
+
+    def __str__(self):
+        return f"{self.school.name}：{self.user.username}"

@@ -5,11 +5,14 @@ submission portal comes with its own issue.)"""
 import datetime
 
 from django.db import models
+from django.shortcuts import get_object_or_404
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, PageManager, PageQuerySet
 from wagtail.search import index
 
+from home.filters import filter_values
 from home.models import BasePage
 from home.pagination import paginate
 
@@ -30,8 +33,9 @@ class WriteUpPageQuerySet(PageQuerySet):
 WriteUpPageManager = PageManager.from_queryset(WriteUpPageQuerySet)
 
 
-class WriteUpIndexPage(BasePage):
-    """学校活动报道: every published write-up, newest event first."""
+class WriteUpIndexPage(RoutablePageMixin, BasePage):
+    """学校活动报道: every published write-up, newest event first, filtered by school,
+    campaign and year; and a public page per school."""
 
     subpage_types = ["activities.WriteUpPage"]
     max_count_per_parent = 1
@@ -40,11 +44,62 @@ class WriteUpIndexPage(BasePage):
         verbose_name = "学校报道列表页"
         verbose_name_plural = "学校报道列表页"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        writeups = WriteUpPage.objects.child_of(self).for_listing()
-        context["page_obj"] = paginate(request, writeups, WRITEUPS_PER_PAGE)
-        return context
+    def writeups(self):
+        return WriteUpPage.objects.child_of(self).for_listing()
+
+    @path("")
+    def index_view(self, request):
+        from activities.models import CampaignPage, School
+
+        values = filter_values(request)
+        writeups = self.writeups()
+        filters = {}
+        if values["school"]:
+            filters["school"] = get_object_or_404(School, pk=values["school"])
+            writeups = writeups.filter(school=filters["school"])
+        if values["campaign"]:
+            filters["campaign"] = get_object_or_404(
+                CampaignPage.objects.live().public(), pk=values["campaign"]
+            )
+            writeups = writeups.filter(campaign=filters["campaign"])
+        if values["year"]:
+            filters["year"] = values["year"]
+            writeups = writeups.filter(event_date__year=values["year"])
+        published = self.writeups()
+        return self.render(
+            request,
+            context_overrides={
+                "page_obj": paginate(request, writeups, WRITEUPS_PER_PAGE),
+                "filters": filters,
+                "schools": School.objects.filter(writeups__in=published).distinct(),
+                "campaigns": CampaignPage.objects.live()
+                .public()
+                .filter(writeups__in=published)
+                .distinct(),
+                "years": [d.year for d in published.dates("event_date", "year", order="DESC")],
+            },
+        )
+
+    @path("school/<int:school_id>/", name="school")
+    def school_view(self, request, school_id):
+        """A school's public page: its published write-ups and the campaigns it joins."""
+        from activities.models import CampaignPage, School
+
+        school = get_object_or_404(School, pk=school_id)
+        return self.render(
+            request,
+            template="activities/school_page.html",
+            context_overrides={
+                "school": school,
+                "page_obj": paginate(
+                    request, self.writeups().filter(school=school), WRITEUPS_PER_PAGE
+                ),
+                "campaigns": CampaignPage.objects.live()
+                .public()
+                .filter(schools=school)
+                .order_by("-start_date"),
+            },
+        )
 
 
 class WriteUpPage(BasePage):
@@ -76,6 +131,12 @@ class WriteUpPage(BasePage):
     )
     author_name = models.CharField("撰稿人", max_length=40, blank=True)
     body = models.TextField("正文", help_text="只写文字，一段一行；不支持格式和链接")
+    shows_students = models.BooleanField("照片中有学生", default=False)
+    guardian_consent = models.BooleanField(
+        "已取得监护人同意",
+        default=False,
+        help_text="照片中有不满14周岁的学生时，必须取得监护人同意（个人信息保护法第三十一条）",
+    )
 
     objects = WriteUpPageManager()
 
@@ -91,6 +152,7 @@ class WriteUpPage(BasePage):
         ),
         FieldPanel("body"),
         InlinePanel("photos", heading="照片", label="照片", max_num=9),
+        FieldRowPanel([FieldPanel("shows_students"), FieldPanel("guardian_consent")]),
         BasePage.tags_panel,
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
