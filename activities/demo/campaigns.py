@@ -343,16 +343,6 @@ WRITEUPS = [
             "老师用情景表演的办法，演示了孩子哭闹时家长可以怎样说、怎样做。"
         ),
     ),
-    (
-        "red-scarf-reading",
-        "禾丰镇中心小学",
-        None,
-        2,
-        "禾丰镇中心小学五老陪读小组成立（待审核）",
-        "教导处 邓老师",
-        False,
-        "这是一篇还没有发布的报道，不会出现在网站上。",
-    ),
 ]
 
 
@@ -399,6 +389,86 @@ def _build_writeups(home, schools, today, day):
     return WriteUpPage.objects.live().count()
 
 
+# username, school, (title, days ago, text, moderator's request for changes or "")
+ACCOUNTS = [
+    (
+        "demo-wenchang",
+        "文昌小学",
+        (
+            "文昌小学五老陪读小组开课",
+            1,
+            "五老陪读小组第一次走进四年级教室，和同学们一起读《草房子》。",
+            "",
+        ),
+    ),
+    (
+        "demo-hefeng",
+        "禾丰镇中心小学",
+        (
+            "禾丰镇中心小学法治手抄报展",
+            4,
+            "全校同学用手抄报讲法治故事，优秀作品在校门口展出。",
+            "请补充展出的时间和参与的年级，并换一张不露出学生正脸的照片。",
+        ),
+    ),
+]
+
+
+def build_school_accounts(stdout):
+    """Two school logins (passwords printed once, when made), each with a submission in
+    the 学校投稿审核 workflow: one waiting, one sent back for changes."""
+    import io as _io
+    import secrets
+
+    from django.contrib.auth import get_user_model
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from activities.models import SchoolAccount
+    from activities.photos import clean_photo
+    from activities.portal import submissions
+
+    user_model = get_user_model()
+    today = timezone.localdate()
+    for username, school_name, (title, days_ago, text, changes) in ACCOUNTS:
+        if user_model.objects.filter(username=username).exists():
+            continue
+        password = secrets.token_urlsafe(9)
+        user = user_model.objects.create_user(username, password=password)
+        account = SchoolAccount.objects.create(
+            user=user, school=School.objects.get(name=school_name)
+        )
+        stdout.write(
+            f"  学校账号：{username}  密码：{password}（{school_name}，登录 /school/login/）"
+        )
+        picture = demo_image(f"{title}（照片）", seed=90 + len(username), palette="dawn")
+        with picture.file.open("rb") as handle:
+            upload = SimpleUploadedFile("photo.jpg", _jpeg(handle.read(), _io))
+        page = submissions.submit(
+            account,
+            {
+                "title": title,
+                "event_date": today - datetime.timedelta(days=days_ago),
+                "campaign": None,
+                "activity": None,
+                "author_name": "教导处",
+                "body": text,
+                "shows_students": "no",
+            },
+            [(clean_photo(upload), "活动现场")],
+        )
+        if changes:
+            task_state = page.current_workflow_state.current_task_state
+            task_state.task.specific.on_action(task_state, None, "reject", comment=changes)
+
+
+def _jpeg(data, io_module):
+    from PIL import Image
+
+    out = io_module.BytesIO()
+    Image.open(io_module.BytesIO(data)).convert("RGB").save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
 def build(stdout):
     home = HomePage.objects.get()
     schools = {}
@@ -431,3 +501,4 @@ def build(stdout):
         f"  主题教育：{len(SCHOOLS)} 所学校、{CampaignPage.objects.count()} 项活动、"
         f"{writeups} 篇学校报道"
     )
+    build_school_accounts(stdout)

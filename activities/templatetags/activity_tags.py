@@ -6,7 +6,7 @@ from django import template
 from django.utils import timezone
 
 from activities import recurrence
-from activities.models import ActivityPage, CalendarPage
+from activities.models import ActivityPage, CalendarPage, WriteUpIndexPage, WriteUpPage
 from home.templatetags.site_tags import _site_root, cn_date
 
 register = template.Library()
@@ -59,3 +59,16 @@ def upcoming_activities(context, count=5):
     horizon = now + datetime.timedelta(days=120)
     found = recurrence.occurrences(activities.in_range(now, horizon), now, horizon)
     return {"occurrences": found[:count], "calendar": calendar, "request": request}
+
+
+@register.inclusion_tag("activities/includes/latest_writeups.html", takes_context=True)
+def latest_writeups(context, count=4):
+    """The newest published school write-ups of this site, for the home page."""
+    request = context.get("request")
+    root = _site_root(request)
+    indexes = WriteUpIndexPage.objects.live().public()
+    writeups = WriteUpPage.objects.for_listing()
+    if root is not None:
+        indexes = indexes.descendant_of(root)
+        writeups = writeups.descendant_of(root)
+    return {"writeups": list(writeups[:count]), "index": indexes.first(), "request": request}
