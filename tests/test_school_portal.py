@@ -348,3 +348,36 @@ def test_published_writeup_appears_on_index_campaign_and_school_pages(
     school_page = client.get(f"/school-news/school/{school.pk}/").content.decode()
     assert "文昌小学读书分享会" in school_page
     assert "读书季" in school_page
+
+
+# --- accounts made by staff ---------------------------------------------------------------
+
+
+def test_staff_create_a_school_account_that_logs_into_the_portal_only(admin_client, client, index):
+    school = factories.school("青禾实验小学")
+    url = "/admin/snippets/activities/schoolaccount/add/"
+
+    weak = admin_client.post(url, {"school": school.pk, "username": "sy", "password": "123"})
+    assert "这个密码太常见了。" in weak.content.decode()
+    assert not SchoolAccount.objects.exists()
+    response = admin_client.post(
+        url,
+        {
+            "school": school.pk,
+            "username": "shiyan",
+            "email": "sy@school.example.org",
+            "password": "Qinghe-school-2026",
+        },
+    )
+
+    assert response.status_code == 302
+    account = SchoolAccount.objects.get()
+    assert account.user.username == "shiyan"
+    assert not account.user.is_staff
+    assert client.login(username="shiyan", password="Qinghe-school-2026")
+    assert client.get("/school/").status_code == 200
+    assert client.get("/admin/").status_code == 302
+    taken = admin_client.post(
+        url, {"school": school.pk, "username": "SHIYAN", "password": "Another-pass-2026"}
+    )
+    assert "这个登录名已经有人用了" in taken.content.decode()
