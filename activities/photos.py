@@ -83,6 +83,7 @@ def _reencode(name, data, fmt):
             image = Image.open(io.BytesIO(data))
             image.load()
             image = ImageOps.exif_transpose(image)
+            image.info.clear()  # comments, ICC text, XMP: nothing but pixels goes out
     except Exception as error:  # Pillow raises OSError, SyntaxError, ValueError …
         raise PhotoError(f"“{name}”已损坏或不完整，请重新导出照片后再上传。") from error
     out = io.BytesIO()

@@ -298,7 +298,9 @@ def test_only_recent_campaigns_and_activities_are_offered(school_client):
 
 
 def act(page, action, comment=""):
-    moderator = User.objects.create_superuser(f"mod-{action}", password="pw-moderator")
+    moderator = User.objects.filter(username=f"mod-{action}").first() or (
+        User.objects.create_superuser(f"mod-{action}", password="pw-moderator")
+    )
     task_state = page.current_workflow_state.current_task_state
     task_state.task.specific.on_action(task_state, moderator, action, comment=comment)
 
@@ -381,3 +383,122 @@ def test_staff_create_a_school_account_that_logs_into_the_portal_only(admin_clie
         url, {"school": school.pk, "username": "SHIYAN", "password": "Another-pass-2026"}
     )
     assert "这个登录名已经有人用了" in taken.content.decode()
+
+
+# --- hardening --------------------------------------------------------------------------
+
+
+def test_stored_file_names_are_random_and_jpeg_comments_are_dropped(school_client):
+    image = Image.new("RGB", (64, 48), "#336699")
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", comment=b"student Li Ming, class 4")
+    page = submit_one(school_client, **{"photos-0-photo": upload("li-ming.jpg", buffer.getvalue())})
+
+    stored = page.get_latest_revision_as_object().photos.first().image
+    assert "li-ming" not in stored.file.name
+    with stored.file.open("rb") as handle:
+        assert b"Li Ming" not in handle.read()
+
+
+def test_more_than_nine_photos_are_refused(school_client):
+    data = form_data(**{"photos-TOTAL_FORMS": "12"})
+    for number in range(12):
+        data[f"photos-{number}-photo"] = upload(f"p{number}.jpg", jpeg_bytes())
+
+    response = school_client.post("/school/submit/", data)
+
+    assert response.status_code == 200
+    assert not WriteUpPage.objects.exists()
+    assert not get_image_model().objects.exists()
+
+
+def test_resubmitting_twice_keeps_the_latest_photos_and_drops_replaced_ones(
+    school_client, django_capture_on_commit_callbacks
+):
+    page = submit_one(school_client)
+    first_image = page.get_latest_revision_as_object().photos.first().image_id
+    act(page, "reject", comment="请换一张照片。")
+    with django_capture_on_commit_callbacks(execute=True):
+        school_client.post(
+            f"/school/submissions/{page.pk}/edit/",
+            form_data(**{"photos-0-photo": upload("new.jpg", jpeg_bytes((80, 60)))}),
+        )
+    page.refresh_from_db()
+    second_image = page.get_latest_revision_as_object().photos.first().image_id
+    assert second_image != first_image
+    assert not get_image_model().objects.filter(pk=first_image).exists()
+
+    page.refresh_from_db()
+    act(page, "reject", comment="再补充一句。")
+    data = form_data(body="补充了一句。")
+    data.pop("photos-0-photo")
+    school_client.post(f"/school/submissions/{page.pk}/edit/", data)
+
+    page.refresh_from_db()
+    latest = page.get_latest_revision_as_object()
+    assert [photo.image_id for photo in latest.photos.all()] == [second_image]
+    assert latest.body == "补充了一句。"
+
+
+def test_staff_cannot_publish_students_without_consent():
+    from django.core.exceptions import ValidationError
+
+    index = factories.writeup_index()
+    page = factories.writeup(index, school=factories.school(), shows_students=True, live=False)
+
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+
+    assert "必须先取得监护人同意" in str(error.value)
+
+
+def test_password_reset_never_mails_a_staff_account(client, index, mailoutbox):
+    User.objects.create_superuser("boss", email="office@example.org", password="pw-boss-2026")
+
+    client.post("/school/password/reset/", {"email": "office@example.org"})
+
+    assert mailoutbox == []
+
+
+def test_wrong_passwords_are_limited(client, account, index):
+    for _ in range(10):
+        client.post("/school/login/", {"username": "wenchang", "password": "wrong"})
+
+    response = client.post("/school/login/", {"username": "wenchang", "password": "pw-school-1"})
+
+    assert response.status_code == 429
+
+
+def test_password_change_asks_anonymous_visitors_to_log_in_at_the_school_login(client, index):
+    response = client.get("/school/password/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/school/login/")
+
+
+def test_writeup_index_queries_do_not_grow(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    index = factories.writeup_index()
+
+    def add(count, start):
+        for number in range(start, start + count):
+            factories.writeup(
+                index,
+                school=factories.school(f"学校{number}"),
+                listing_image=factories.image(f"报道图{number}"),
+            )
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/school-news/").status_code == 200
+        return len(captured)
+
+    add(3, 0)
+    queries()
+    few = queries()
+    add(7, 3)
+    queries()  # make the new images' renditions once
+
+    assert queries() <= few

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from volunteers import ratelimit, seats
+from home import ratelimit
+from volunteers import seats
 from volunteers.forms import ActivityRegistrationForm
 from volunteers.models import ActivitySignup, Registration
 

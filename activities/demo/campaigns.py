@@ -103,7 +103,12 @@ def _campaign(index, slug, *, tags, schools, activities, parts, photos, **fields
     index.add_child(instance=campaign)
     campaign.tags.add(*tags)
     campaign.save_revision().publish()
-    ActivityPage.objects.filter(slug__in=activities).update(campaign=campaign)
+    for activity in ActivityPage.objects.filter(slug__in=activities):
+        # Through a revision, so that the admin editor (which loads the latest revision)
+        # keeps the link.
+        draft = activity.get_latest_revision_as_object()
+        draft.campaign = campaign
+        draft.save_revision().publish()
     return campaign
 
 

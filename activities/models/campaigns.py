@@ -11,12 +11,13 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
@@ -31,15 +32,17 @@ from home.pagination import paginate
 KINDS = [("reading", "读书活动"), ("law", "法治教育"), ("family", "家庭教育"), ("other", "其他")]
 STATUSES = {"running": "进行中", "upcoming": "筹备中", "finished": "已结束"}
 CAMPAIGNS_PER_PAGE = 12
+CARD_RENDITION = "fill-640x360|format-webp"
 
 
 class CampaignPageQuerySet(PageQuerySet):
     def for_listing(self):
         """Live, public campaigns with the numbers their cards show: the one listing query."""
+        images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
         return (
             self.live()
             .public()
-            .select_related("listing_image")
+            .prefetch_related(Prefetch("listing_image", queryset=images))
             .annotate(
                 school_count=Count("schools", distinct=True),
                 book_count=Count("reading_list", distinct=True),
@@ -276,6 +279,7 @@ class CampaignPage(BasePage):
                 "writeups": writeups[:6],
                 "related_news": self.related_news(),
                 "schools": schools,
+                "awards": list(self.awards.select_related("school")),
                 "reading_groups": reading_groups,
                 "figures": [
                     ("参与学校", len(schools), "所"),

@@ -4,11 +4,14 @@ submission portal comes with its own issue.)"""
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, PageManager, PageQuerySet
 from wagtail.search import index
 
@@ -17,15 +20,18 @@ from home.models import BasePage
 from home.pagination import paginate
 
 WRITEUPS_PER_PAGE = 10
+LISTING_RENDITION = "fill-480x300|format-webp"
 
 
 class WriteUpPageQuerySet(PageQuerySet):
     def for_listing(self):
         """Live, public write-ups with their school: the one listing query."""
+        images = get_image_model().objects.prefetch_renditions(LISTING_RENDITION)
         return (
             self.live()
             .public()
-            .select_related("school", "listing_image")
+            .select_related("school")
+            .prefetch_related(Prefetch("listing_image", queryset=images))
             .order_by("-event_date", "-pk")
         )
 
@@ -162,6 +168,13 @@ class WriteUpPage(BasePage):
     class Meta:
         verbose_name = "学校报道"
         verbose_name_plural = "学校报道"
+
+    def clean(self):
+        super().clean()
+        if self.shows_students and not self.guardian_consent:
+            raise ValidationError(
+                {"guardian_consent": "照片中有学生时，必须先取得监护人同意，并勾选这一项。"}
+            )
 
     def paragraphs(self):
         return [line.strip() for line in self.body.splitlines() if line.strip()]

@@ -39,7 +39,9 @@ class PhotoForm(forms.Form):
     caption = forms.CharField(label="照片说明", max_length=100, required=False)
 
 
-PhotoFormSet = forms.formset_factory(PhotoForm, extra=MAX_PHOTOS, max_num=MAX_PHOTOS)
+PhotoFormSet = forms.formset_factory(
+    PhotoForm, extra=MAX_PHOTOS, max_num=MAX_PHOTOS, absolute_max=MAX_PHOTOS, validate_max=True
+)
 
 
 class SubmissionForm(forms.Form):

@@ -2,6 +2,7 @@
 transaction, and enters the 学校投稿审核 workflow; resubmitting after a request for
 changes resumes it. Files written before a failure are removed again: no orphan images."""
 
+import os
 import secrets
 
 from django.core.files.base import ContentFile
@@ -30,14 +31,20 @@ def _store_images(school, title, photos, written):
     collection = _collection()
     result = []
     for number, (photo, caption) in enumerate(photos, start=1):
+        # A random file name: drafts under review are not found by guessing "IMG_1234.jpg",
+        # and a pupil's name in the original file name goes nowhere.
+        extension = os.path.splitext(photo.name)[1]
         image = image_model(
             title=f"{school.name}：{title}（{number}）",
             collection=collection,
-            file=ContentFile(photo.content, name=photo.name),
+            file=ContentFile(photo.content, name=f"{secrets.token_hex(16)}{extension}"),
         )
         image._set_image_file_metadata()
-        image.save()
-        written.append(image.file.name)
+        try:
+            image.save()
+        finally:
+            if image.file.name:  # written to storage even if the INSERT then failed
+                written.append(image.file.name)
         result.append(WriteUpPhoto(image=image, caption=caption))
     return result
 
@@ -83,20 +90,35 @@ def submit(account, data, photos):
     return _guarded(create)
 
 
+class NotAwaitingChangesError(Exception):
+    """The submission is no longer waiting for the school's changes."""
+
+
 def resubmit(account, page, data, photos):
-    """Changes asked for: save the school's edits and put the submission back in review.
-    New photos, when given, replace the old ones."""
+    """Changes asked for: save the school's edits on top of the latest draft (which may
+    hold a moderator's edits) and put the submission back in review. New photos, when
+    given, replace the old ones, and the replaced images are deleted."""
 
     def update(written):
-        page_now = WriteUpPage.objects.select_for_update().get(pk=page.pk)
-        _apply(page_now, data)
+        locked = WriteUpPage.objects.select_for_update().get(pk=page.pk)
+        state = locked.current_workflow_state
+        if not state or state.status != state.STATUS_NEEDS_CHANGES:
+            raise NotAwaitingChangesError
+        draft = locked.get_latest_revision_as_object()
+        _apply(draft, data)
+        replaced = []
         if photos:
-            page_now.photos = _store_images(account.school, data["title"], photos, written)
-        page_now.save_revision(user=account.user, log_action=True)
-        state = page_now.current_workflow_state
-        if state and state.status == state.STATUS_NEEDS_CHANGES:
-            state.resume(account.user)
-        return page_now
+            replaced = [photo.image_id for photo in draft.photos.all()]
+            draft.photos = _store_images(account.school, data["title"], photos, written)
+        draft.save_revision(user=account.user, log_action=True)
+        state.resume(account.user)
+        if replaced and not locked.live:
+            # Never published, so no live version shows them; drop them with their files.
+            image_ids = set(replaced)
+            transaction.on_commit(
+                lambda: get_image_model().objects.filter(pk__in=image_ids).delete()
+            )
+        return draft
 
     return _guarded(update)
 

@@ -8,16 +8,19 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 
 from activities.models import WriteUpPage
 from activities.portal import submissions
 from activities.portal.forms import PhotoFormSet, SubmissionForm, photos_from
+from home import ratelimit
 
 LOGIN_URL = reverse_lazy("school_login")
 
@@ -38,15 +41,27 @@ def school_required(view):
 
 
 class LoginView(auth_views.LoginView):
+    """Ten wrong passwords an hour from one address, then a pause."""
+
     template_name = "activities/portal/login.html"
     redirect_authenticated_user = True
     next_page = reverse_lazy("school_home")
+
+    def post(self, request, *args, **kwargs):
+        if ratelimit.is_limited(request, "school-login", limit=10):
+            return ratelimit.refuse(request)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        ratelimit.count(self.request, "school-login")
+        return super().form_invalid(form)
 
 
 class LogoutView(auth_views.LogoutView):
     next_page = reverse_lazy("school_login")
 
 
+@method_decorator(school_required, name="dispatch")
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "activities/portal/password_change.html"
     success_url = reverse_lazy("school_home")
@@ -56,11 +71,25 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return super().form_valid(form)
 
 
+class SchoolPasswordResetForm(PasswordResetForm):
+    """Reset links go to school accounts only, never to staff who share the address."""
+
+    def get_users(self, email):
+        return (user for user in super().get_users(email) if hasattr(user, "school_account"))
+
+
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = SchoolPasswordResetForm
     template_name = "activities/portal/password_reset.html"
     email_template_name = "activities/portal/password_reset_email.txt"
     subject_template_name = "activities/portal/password_reset_subject.txt"
     success_url = reverse_lazy("school_password_reset_done")
+
+    def post(self, request, *args, **kwargs):
+        if ratelimit.is_limited(request, "school-password-reset"):
+            return ratelimit.refuse(request)
+        ratelimit.count(request, "school-password-reset")
+        return super().post(request, *args, **kwargs)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
@@ -85,7 +114,11 @@ def home(request):
         .select_related("campaign", "activity")
         .order_by("-pk")
     )
-    rows = [(page, *submissions.status(page)) for page in pages]
+    # What the school last sent (the latest revision), not the row of a never-published page.
+    rows = [
+        (page if page.live else page.get_latest_revision_as_object(), *submissions.status(page))
+        for page in pages
+    ]
     return TemplateResponse(
         request,
         "activities/portal/home.html",
@@ -158,6 +191,10 @@ def edit(request, page_id):
     form, formset, photos = _validated(request, photos_required=False)
     if photos is None:
         return _render_form(request, form, formset, page)
-    submissions.resubmit(request.school_account, page, form.cleaned_data, photos)
+    try:
+        submissions.resubmit(request.school_account, page, form.cleaned_data, photos)
+    except submissions.NotAwaitingChangesError:
+        messages.warning(request, "这篇投稿的状态刚刚变了，修改没有保存。请看最新状态。")
+        return redirect("school_home")
     messages.success(request, "修改已经提交，等待重新审核。")
     return redirect("school_home")

@@ -60,19 +60,27 @@ def open_page(browser, live_server, restore_migrated_data):
         context.close()
 
 
+def _scroll_through(page):
+    page.evaluate(
+        "async () => { for (let y = 0; y < document.body.scrollHeight; y += 600) {"
+        " window.scrollTo(0, y); await new Promise(r => setTimeout(r, 30)); }"
+        " window.scrollTo(0, 0); }"
+    )
+    page.wait_for_load_state("networkidle")
+
+
 @pytest.fixture
 def screenshot():
-    """screenshot(page, name): save a full-page PNG under artifacts/screenshots/."""
+    """screenshot(page, name, scroll=True): save a full-page PNG under artifacts/screenshots/;
+    pass scroll=False for a page with JavaScript off."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
-    def _shot(page, name):
-        # Scroll through once so that lazy images below the fold load before the shot.
-        page.evaluate(
-            "async () => { for (let y = 0; y < document.body.scrollHeight; y += 600) {"
-            " window.scrollTo(0, y); await new Promise(r => setTimeout(r, 30)); }"
-            " window.scrollTo(0, 0); }"
-        )
-        page.wait_for_load_state("networkidle")
+    def _shot(page, name, scroll=True):
+        # Scroll through once so that lazy images below the fold load before the shot
+        # (not with JavaScript off: the script would never run, and Chromium then loads
+        # lazy images straight away anyway).
+        if scroll:
+            _scroll_through(page)
         path = SCREENSHOTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
         return path

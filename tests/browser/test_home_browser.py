@@ -46,7 +46,7 @@ def test_large_text_switch_without_javascript(
     assert page.url == live_server.url + "/about/"
     assert page.get_by_role("link", name="标准字号").is_visible()
     assert "large-text" in (page.locator("html").get_attribute("class") or "")
-    screenshot(page, f"about-large-text-{viewport}")
+    screenshot(page, f"about-large-text-{viewport}", scroll=False)
     context.close()
 
     # Measure with JavaScript on: 大字模式 body text is at least 18px, targets at least 60px.

@@ -10,8 +10,8 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from home import ratelimit
 from home.models import BasePage
-from volunteers import ratelimit
 
 from .volunteer import ConsentRecord
 

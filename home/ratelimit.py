@@ -22,4 +22,4 @@ def count(request, scope, window=WINDOW):
 
 def refuse(request, page=None):
     """The Chinese 429 page: too many submissions from this address."""
-    return TemplateResponse(request, "volunteers/too_many.html", {"page": page}, status=429)
+    return TemplateResponse(request, "too_many.html", {"page": page}, status=429)
