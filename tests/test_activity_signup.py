@@ -247,16 +247,52 @@ def test_honeypot_saves_nothing(client, activity, signup):
     assert not Registration.objects.exists()
 
 
-def test_rate_limit_answers_429_after_five_sign_ups_from_one_address(client, activity):
+def test_rate_limit_answers_429_after_ten_attempts_from_one_address(client, activity):
     signup = factories.activity_signup(activity, capacity=50)
     for number in range(5):
         client.post(url(activity), {**GOOD, "phone": f"1390000000{number}"})
+    for _ in range(5):  # mistakes count too
+        client.post(url(activity), {**GOOD, "phone": "123"})
 
     response = client.post(url(activity), {**GOOD, "phone": "13900000009"})
 
     assert response.status_code == 429
     assert "提交太频繁了" in response.content.decode()
     assert signup.registrations.count() == 5
+
+
+def test_volunteer_only_lists_cannot_be_used_to_probe_phones(client, activity):
+    factories.activity_signup(activity, audience="volunteers")
+    for number in range(10):
+        client.post(url(activity), {**GOOD, "phone": f"1380000{number:04d}"})
+
+    assert client.post(url(activity), {**GOOD, "phone": "13800009999"}).status_code == 429
+
+
+def test_limits_follow_the_visitor_behind_a_proxy(client, activity, settings):
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    factories.activity_signup(activity, capacity=50)
+    for _ in range(10):
+        client.post(url(activity), {**GOOD, "phone": "123"}, HTTP_X_REAL_IP="203.0.113.5")
+
+    blocked = client.post(url(activity), GOOD, HTTP_X_REAL_IP="203.0.113.5")
+    other = client.post(url(activity), GOOD, HTTP_X_REAL_IP="203.0.113.6")
+
+    assert blocked.status_code == 429
+    assert other.status_code == 302
+
+
+def test_an_ended_activity_cannot_be_cancelled_through_the_link(client):
+    calendar = factories.calendar_page()
+    past = factories.activity(calendar, start=timezone.now() - datetime.timedelta(days=3))
+    signup = factories.activity_signup(past)
+    registration = factories.registration(signup)
+
+    response = client.post(f"/activity-signup/r/{registration.token}/", follow=True)
+
+    assert "活动已经结束，报名不能再取消了。" in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
 
 
 def test_robots_txt_keeps_crawlers_off_the_sign_up_pages(client):

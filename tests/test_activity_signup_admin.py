@@ -197,3 +197,30 @@ def test_staff_cancel_a_sign_up_and_the_waitlist_moves_up(admin_client, activity
     first.refresh_from_db()
     waiting.refresh_from_db()
     assert (first.status, waiting.status) == ("cancelled", "confirmed")
+
+
+def test_staff_cannot_delete_a_registration_around_the_seat_lock(admin_client, activity):
+    registration = factories.registration(factories.activity_signup(activity))
+
+    response = admin_client.post(
+        f"/admin/snippets/volunteers/registration/delete/{registration.pk}/"
+    )
+
+    assert response.status_code in {302, 403}
+    assert Registration.objects.filter(pk=registration.pk).exists()
+
+
+def test_party_size_cannot_exceed_the_capacity(admin_client, activity):
+    response = admin_client.post(
+        "/admin/snippets/volunteers/activitysignup/add/",
+        {
+            "activity": activity.pk,
+            "is_open": "on",
+            "audience": "public",
+            "capacity": "2",
+            "max_party_size": "3",
+        },
+    )
+
+    assert "每次报名的人数不能多于名额。" in response.content.decode()
+    assert not ActivitySignup.objects.exists()

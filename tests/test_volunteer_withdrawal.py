@@ -248,3 +248,51 @@ def test_purge_period_comes_from_settings_or_the_option(settings):
     assert Registration.objects.count() == 0
     with pytest.raises(CommandError):
         call_command("purge_signups", "--days", "-1", stdout=io.StringIO())
+
+
+def test_erasure_keeps_the_status_of_sign_ups_for_activities_already_held(admin_client, volunteer):
+    calendar = factories.calendar_page()
+    past = factories.activity(calendar, start=timezone.now() - datetime.timedelta(days=5))
+    signup = factories.activity_signup(past, capacity=1)
+    theirs = factories.registration(signup, phone=volunteer.phone, volunteer=volunteer)
+    waiting = factories.registration(signup, status="waitlisted")
+
+    admin_client.post(
+        f"/admin/bulk/volunteers/volunteer/erase_volunteers/?id={volunteer.pk}", {"next": "/"}
+    )
+
+    theirs.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (theirs.status, theirs.name, theirs.phone) == ("confirmed", "（已删除）", "")
+    assert waiting.status == "waitlisted"
+
+
+def test_select_all_never_erases_everybody(admin_client, volunteer):
+    Volunteer.objects.create(name="另一位", phone="13800138001")
+
+    admin_client.post("/admin/bulk/volunteers/volunteer/erase_volunteers/?id=all", {"next": "/"})
+
+    assert not Volunteer.objects.filter(erased_at__isnull=False).exists()
+
+
+def test_purge_covers_series_without_an_end_and_scrubs_history_of_deleted_rows():
+    calendar = factories.calendar_page()
+    now = timezone.now()
+    series = factories.activity(
+        calendar, start=now - datetime.timedelta(days=200), repeat="WEEKLY", revision=False
+    )
+    series.repeat_count = None
+    series.series_end = None
+    series.save()
+    signup = factories.activity_signup(series)
+    old = factories.registration(signup, name="老报名")
+    Registration.objects.filter(pk=old.pk).update(created_at=now - datetime.timedelta(days=120))
+    recent = factories.registration(signup, name="新报名")
+    gone = factories.registration(signup, name="张三丰")
+    log(gone, "wagtail.edit", title="张三丰")
+    Registration.objects.filter(pk=gone.pk).delete()  # deleted some other way
+
+    call_command("purge_signups", stdout=io.StringIO())
+
+    assert list(Registration.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert not ModelLogEntry.objects.filter(label__contains="张三丰").exists()

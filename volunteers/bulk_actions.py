@@ -6,6 +6,14 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from volunteers.models import Registration, Volunteer
 
 
+class ChosenOnlyMixin:
+    """“Select all in listing” would reach every row, ignoring the list's filters: for
+    actions that cannot be undone, only rows ticked one by one count."""
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        return self.model.objects.none().values_list("pk", flat=True)
+
+
 class SetVolunteerStatusBulkAction(SnippetBulkAction):
     models = [Volunteer]
     status = ""
@@ -47,7 +55,7 @@ class RejectVolunteersBulkAction(SetVolunteerStatusBulkAction):
     status = "rejected"
 
 
-class EraseVolunteersBulkAction(SnippetBulkAction):
+class EraseVolunteersBulkAction(ChosenOnlyMixin, SnippetBulkAction):
     """退出并删除个人信息: withdraw and erase; only anonymous counts remain."""
 
     models = [Volunteer]
@@ -74,7 +82,7 @@ class EraseVolunteersBulkAction(SnippetBulkAction):
         return f"已为 {num_parent_objects} 名志愿者办理退出，并删除了个人信息。"
 
 
-class CancelRegistrationsBulkAction(SnippetBulkAction):
+class CancelRegistrationsBulkAction(ChosenOnlyMixin, SnippetBulkAction):
     """Cancel sign-ups (someone phoned to say they cannot come); the waitlist moves up."""
 
     models = [Registration]

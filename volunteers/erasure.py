@@ -33,6 +33,19 @@ def _scrub_history(model, pks):
     ).update(label=ERASED_NAME, data={})
 
 
+def _scrub_vanished(model):
+    """History entries of rows that are gone (deleted in the admin, purged, or removed with
+    their activity) keep the name they had: blank those labels too."""
+    content_type = ContentType.objects.get_for_model(model)
+    existing = {str(pk) for pk in model.objects.values_list("pk", flat=True)}
+    vanished = (
+        ModelLogEntry.objects.filter(content_type=content_type)
+        .exclude(label=ERASED_NAME)
+        .values_list("object_id", flat=True)
+    )
+    _scrub_history(model, [pk for pk in set(vanished) if pk not in existing])
+
+
 def erase_volunteer(volunteer, user=None):
     """Withdraw a volunteer and erase their personal data, in one transaction."""
     with transaction.atomic():
@@ -42,10 +55,12 @@ def erase_volunteer(volunteer, user=None):
         theirs = Q(volunteer=volunteer)
         if volunteer.phone:
             theirs |= Q(phone=volunteer.phone)
-        registrations = list(Registration.objects.filter(theirs))
+        registrations = list(Registration.objects.filter(theirs).select_related("signup__activity"))
         for registration in registrations:
-            if registration.status != "cancelled":
-                seats.cancel(registration)  # their seat goes to the waitlist
+            # A coming activity: the seat goes to the waitlist. One already held keeps its
+            # status (the anonymous count of who came stays right).
+            if registration.status != "cancelled" and not registration.signup.has_ended:
+                seats.cancel(registration)
         _scrub_history(Registration, [r.pk for r in registrations])
         Registration.objects.filter(pk__in=[r.pk for r in registrations]).update(
             name=ERASED_NAME, phone="", volunteer=None, staff_notes=""
@@ -90,7 +105,11 @@ def purge_registrations(days=None, now=None, dry_run=False):
     days = settings.ACTIVITY_SIGNUP_RETENTION_DAYS if days is None else days
     cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
     with transaction.atomic():
-        old = Registration.objects.filter(signup__activity__series_end__lt=cutoff)
+        old = Registration.objects.filter(
+            Q(signup__activity__series_end__lt=cutoff)
+            # A series without an end: sign-ups older than the period go.
+            | Q(signup__activity__series_end__isnull=True, created_at__lt=cutoff)
+        )
         totals = list(
             old.values("signup").annotate(
                 rows=Count("pk"),
@@ -105,6 +124,6 @@ def purge_registrations(days=None, now=None, dry_run=False):
             signup.purged_registrations += row["rows"]
             signup.purged_people += row["people"]
             signup.save(update_fields=["purged_registrations", "purged_people"])
-        _scrub_history(Registration, list(old.values_list("pk", flat=True)))
         old.delete()
+        _scrub_vanished(Registration)
     return deleted, len(totals)

@@ -15,6 +15,8 @@ from volunteers import seats
 from volunteers.forms import ActivityRegistrationForm
 from volunteers.models import ActivitySignup, Registration
 
+SIGNUP_ATTEMPTS = 10  # per address per hour, mistakes included
+
 
 def _public_signup(activity_id):
     """The sign-up of a live, public activity, or a 404."""
@@ -46,12 +48,14 @@ def activity_signup(request, activity_id):
     if request.method != "POST":
         form = ActivityRegistrationForm(signup=signup)
         return TemplateResponse(request, template, _context(signup, form=form))
-    if ratelimit.is_limited(request, "activity-signup"):
+    # Every attempt counts, valid or not: a volunteers-only list answers whether a phone
+    # belongs to a volunteer, and that must not be asked a thousand times.
+    if ratelimit.is_limited(request, "activity-signup", limit=SIGNUP_ATTEMPTS):
         return ratelimit.refuse(request)
+    ratelimit.count(request, "activity-signup")
     form = ActivityRegistrationForm(request.POST, signup=signup)
     if not form.is_valid():
         return TemplateResponse(request, template, _context(signup, form=form))
-    ratelimit.count(request, "activity-signup")
     if form.is_robot:
         return redirect(signup.activity.url)
     data = form.cleaned_data
@@ -82,7 +86,9 @@ def registration_detail(request, token):
         Registration.objects.select_related("signup__activity"), token=token
     )
     if request.method == "POST":
-        if registration.status != "cancelled":
+        if registration.signup.has_ended:
+            messages.warning(request, "活动已经结束，报名不能再取消了。")
+        elif registration.status != "cancelled":
             seats.cancel(registration)
             messages.success(request, "已经取消报名，名额会让给候补的人。谢谢您告诉我们。")
         return redirect("activity_registration", token=token)

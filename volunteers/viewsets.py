@@ -116,17 +116,23 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["signup", "status"]
 
 
-class NoAddPermissionPolicy(ModelPermissionPolicy):
-    """Registrations come only from the sign-up form, through the seat lock."""
+class RegistrationPermissionPolicy(ModelPermissionPolicy):
+    """Registrations come and go only through the seat lock: from the sign-up form, and
+    by 取消报名 (which moves the waitlist up). Staff never add or delete rows directly."""
+
+    refused = {"add", "delete"}
 
     def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
+        return action not in self.refused and super().user_has_permission(user, action)
 
     def user_has_any_permission(self, user, actions):
-        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
+        allowed = [action for action in actions if action not in self.refused]
+        return super().user_has_any_permission(user, allowed)
 
 
-register_permission_policy(Registration, NoAddPermissionPolicy(Registration), exact_class=True)
+register_permission_policy(
+    Registration, RegistrationPermissionPolicy(Registration), exact_class=True
+)
 
 
 class RegistrationViewSet(SnippetViewSet):

@@ -86,7 +86,11 @@ def _campaign(index, slug, *, tags, schools, activities, parts, photos, **fields
     if existing:
         return existing.specific
     stages = fields.pop("stages", [])
-    campaign = CampaignPage(slug=slug, **fields)
+    palette = {"reading": "spring", "law": "dawn", "family": "field"}.get(fields["kind"], "autumn")
+    cover = demo_image(
+        f"{fields['title']}（封面）", seed=len(slug) * 7, palette=palette, size=(1280, 720)
+    )
+    campaign = CampaignPage(slug=slug, listing_image=cover, **fields)
     campaign.stages = list(SchoolStage.objects.filter(slug__in=stages))
     campaign.schools = schools
     for relation, items in parts.items():

@@ -103,14 +103,23 @@ class ActivitySignup(models.Model):
         return f"{self.activity.title}（报名）"
 
     def clean(self):
+        errors = {}
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": "截止时间必须晚于开始报名时间。"})
+            errors["closes_at"] = "截止时间必须晚于开始报名时间。"
+        if self.capacity and self.max_party_size and self.max_party_size > self.capacity:
+            errors["max_party_size"] = "每次报名的人数不能多于名额。"
         if self.pk and self.capacity:
             taken = self.count_seats_taken()
             if self.capacity < taken:
-                raise ValidationError(
-                    {"capacity": f"已经有 {taken} 人确认参加，名额不能少于 {taken}。"}
-                )
+                errors["capacity"] = f"已经有 {taken} 人确认参加，名额不能少于 {taken}。"
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def has_ended(self):
+        """The activity (its last date, for a series) is over."""
+        end = self.activity.series_end
+        return end is not None and end <= timezone.now()
 
     def count_seats_taken(self):
         return self.registrations.filter(status="confirmed").aggregate(

@@ -176,6 +176,10 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 TAGGIT_CASE_INSENSITIVE = True
 
+# Behind a reverse proxy: the request header that carries the visitor's address, for the
+# per-address limits of the public forms (e.g. HTTP_X_REAL_IP). Empty: REMOTE_ADDR.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+
 # Activity sign-ups (names and phones) are deleted this many days after the activity
 # ends, by `manage.py purge_signups` (run it daily from cron); only counts remain.
 ACTIVITY_SIGNUP_RETENTION_DAYS = int(os.environ.get("ACTIVITY_SIGNUP_RETENTION_DAYS", "90"))
