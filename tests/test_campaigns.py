@@ -154,10 +154,10 @@ def test_cards_show_status_period_and_key_figure(client, index):
 def test_reading_list_is_grouped_by_grade_band_in_band_order(client, index):
     campaign = factories.campaign(index, kind="reading")
     campaign.reading_list = [
-        ReadingListItem(title="草房子", author="曹文轩", grade_band="upper"),
-        ReadingListItem(title="小巴掌童话", author="张秋生", grade_band="lower"),
-        ReadingListItem(title="稻草人", author="叶圣陶", grade_band="middle"),
-        ReadingListItem(title="城南旧事", author="林海音", grade_band="upper"),
+        ReadingListItem(title="草房子", author="曹文轩", grade_band="upper", sort_order=0),
+        ReadingListItem(title="小巴掌童话", author="张秋生", grade_band="lower", sort_order=1),
+        ReadingListItem(title="稻草人", author="叶圣陶", grade_band="middle", sort_order=2),
+        ReadingListItem(title="城南旧事", author="林海音", grade_band="upper", sort_order=3),
     ]
     campaign.save_revision().publish()
 
