@@ -5,10 +5,12 @@ this harness passes its executable (CHROMIUM, default /usr/bin/chromium) to Play
 Screenshots go to artifacts/screenshots/, which git ignores.
 """
 
+import io
 import os
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -86,3 +88,34 @@ def screenshot():
         return path
 
     return _shot
+
+
+@pytest.fixture
+def demo_site(restore_migrated_data):
+    """The whole demo content, as `make run` shows it."""
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def no_sideways_scroll(page):
+    return page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+
+
+@pytest.fixture
+def admin_page(browser, live_server):
+    """admin_page(username, password) -> a Playwright page logged into the Wagtail admin."""
+    contexts = []
+
+    def _log_in(username, password):
+        context = browser.new_context(viewport=VIEWPORTS["desktop"], locale="zh-CN")
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(live_server.url + "/admin/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", password)
+        page.click("button[type=submit]")
+        page.wait_for_url(live_server.url + "/admin/")
+        return page
+
+    yield _log_in
+    for context in contexts:
+        context.close()

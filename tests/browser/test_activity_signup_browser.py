@@ -2,23 +2,12 @@
 signs up (a mistake first), keeps the personal link, and cancels; a full activity offers
 the waitlist. At 375px and 1280px."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
+from tests.browser.conftest import no_sideways_scroll
 from volunteers.models import Registration
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo_site(restore_migrated_data):
-    call_command("load_demo", stdout=io.StringIO())
-
-
-def no_sideways_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
 
 @pytest.mark.parametrize("viewport", ["mobile", "desktop"])
@@ -71,17 +60,11 @@ def test_full_activity_offers_the_waitlist(demo_site, open_page, screenshot, vie
     screenshot(page, f"activity-registration-waitlist-{viewport}")
 
 
-def test_staff_follow_the_lists_in_the_admin(demo_site, browser, live_server, screenshot):
+def test_staff_follow_the_lists_in_the_admin(demo_site, admin_page, live_server, screenshot):
     from django.contrib.auth.models import User
 
     User.objects.create_superuser("boss", password="pw-for-tests")
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    page = context.new_page()
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "boss")
-    page.fill("#id_password", "pw-for-tests")
-    page.click("button[type=submit]")
-    page.wait_for_url(live_server.url + "/admin/")
+    page = admin_page("boss", "pw-for-tests")
 
     page.goto(live_server.url + "/admin/snippets/volunteers/activitysignup/")
     row = page.locator("tr", has_text="寒假安全第一课")
@@ -92,4 +75,3 @@ def test_staff_follow_the_lists_in_the_admin(demo_site, browser, live_server, sc
     assert "共有 13 个符合" in page.locator("main").inner_text()
     assert "候补" in page.locator("main table").inner_text()
     screenshot(page, "admin-activity-registrations")
-    context.close()

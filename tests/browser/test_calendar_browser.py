@@ -1,18 +1,10 @@
 """The calendar in Chromium: month → next month → filter → activity → download .ics."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from icalendar import Calendar
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo_site(restore_migrated_data):
-    call_command("load_demo", stdout=io.StringIO())
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "mobile"])

@@ -1,21 +1,11 @@
 """主题教育 in Chromium: the index, a filter, a campaign with its book list and figures, and
 the school write-ups; at 1280px and 375px."""
 
-import io
-
 import pytest
-from django.core.management import call_command
+
+from tests.browser.conftest import no_sideways_scroll
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo_site(restore_migrated_data):
-    call_command("load_demo", stdout=io.StringIO())
-
-
-def no_sideways_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "mobile"])

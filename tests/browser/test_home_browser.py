@@ -1,18 +1,10 @@
 """The home page in Chromium, at 1280px and 375px, normal and 大字模式."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from tests.browser.conftest import VIEWPORTS
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo_site(restore_migrated_data):
-    call_command("load_demo", stdout=io.StringIO())
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "mobile"])

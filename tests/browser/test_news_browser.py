@@ -1,16 +1,8 @@
 """News in Chromium: index → filter by a tag → article, at 1280px and 375px."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo_site(restore_migrated_data):
-    call_command("load_demo", stdout=io.StringIO())
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "mobile"])

@@ -1,30 +1,19 @@
 """学校投稿 in Chromium: a school logs in, submits a write-up with a photo, a moderator
 approves it in the Wagtail admin, and the public page shows it; 1280px and 375px."""
 
-import io
-
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 from PIL import Image
 
 from activities.models import School, SchoolAccount, WriteUpPage
+from tests.browser.conftest import no_sideways_scroll
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def demo_site(restore_migrated_data):
-    call_command("load_demo", stdout=io.StringIO())
-
-
-def no_sideways_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
-
-
 @pytest.mark.parametrize("viewport", ["mobile", "desktop"])
 def test_submit_approve_publish(
-    demo_site, open_page, browser, live_server, screenshot, viewport, tmp_path
+    demo_site, open_page, admin_page, live_server, screenshot, viewport, tmp_path
 ):
     school = School.objects.get(name="青禾中学")
     SchoolAccount.objects.create(
@@ -62,12 +51,7 @@ def test_submit_approve_publish(
     writeup = WriteUpPage.objects.get(title="青禾中学举办法治读书会")
     moderator = User.objects.create_user("moderator", password="pw-moderator-2026")
     moderator.groups.add(Group.objects.get(name="审核员"))
-    admin = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN").new_page()
-    admin.goto(live_server.url + "/admin/login/")
-    admin.fill("#id_username", "moderator")
-    admin.fill("#id_password", "pw-moderator-2026")
-    admin.click("button[type=submit]")
-    admin.wait_for_url(live_server.url + "/admin/")
+    admin = admin_page("moderator", "pw-moderator-2026")
     admin.goto(live_server.url + f"/admin/pages/{writeup.pk}/edit/")
     admin.locator("button.dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
     admin.locator(
@@ -75,7 +59,6 @@ def test_submit_approve_publish(
     ).first.click()
     admin.wait_for_load_state("networkidle")
     screenshot(admin, f"admin-school-approved-{viewport}")
-    admin.context.close()
 
     writeup.refresh_from_db()
     assert writeup.live

@@ -1,19 +1,11 @@
 """Volunteer sign-up in Chromium the way an older person would: 大字模式, a phone, a
 mistake first, then the thank-you page; and the roster, at 1280px and 375px."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from volunteers.models import Volunteer
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo_site(restore_migrated_data):
-    call_command("load_demo", stdout=io.StringIO())
 
 
 @pytest.mark.parametrize("viewport", ["mobile", "desktop"])

@@ -1,12 +1,10 @@
 """Work plans in Chromium: paste a document into the admin importer, check the preview,
 create the draft; and the public plan page at 1280px and 375px."""
 
-import io
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from django.utils import timezone
 
 from home.models import WorkPlanPage
@@ -16,20 +14,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 DATA = Path(__file__).parents[1] / "data"
 
 
-@pytest.fixture
-def demo_site(restore_migrated_data):
-    call_command("load_demo", stdout=io.StringIO())
-
-
-def test_paste_preview_and_create_in_the_admin(demo_site, browser, live_server, screenshot):
+def test_paste_preview_and_create_in_the_admin(demo_site, admin_page, live_server, screenshot):
     User.objects.create_superuser("boss", password="pw-for-tests")
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "boss")
-    page.fill("#id_password", "pw-for-tests")
-    page.click("button[type=submit]")
-    page.wait_for_url(live_server.url + "/admin/")
+    page = admin_page("boss", "pw-for-tests")
 
     page.goto(live_server.url + "/admin/workplans/import/")
     # The demo has this and last year's plans: import a year of its own.
@@ -50,7 +37,6 @@ def test_paste_preview_and_create_in_the_admin(demo_site, browser, live_server, 
     created = WorkPlanPage.objects.get(year=2031)
     assert not created.live
     assert len(created.sections) == 3
-    context.close()
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "mobile"])
