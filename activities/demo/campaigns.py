@@ -23,7 +23,7 @@ from activities.models.campaign_parts import (
 )
 from activities.models.writeups import WriteUpPhoto
 from home.demo.media import demo_image
-from home.demo.site import get_or_create_section, paragraph
+from home.demo.site import get_or_create_section, paragraph, published_on
 from home.models import HomePage
 
 # name, kind, street, contact person, contact phone (fictional, never shown in public)
@@ -379,6 +379,7 @@ def _build_writeups(home, schools, today, day):
             campaign=campaigns.get(campaign),
             activity=ActivityPage.objects.filter(slug=activity).first() if activity else None,
             event_date=today - days_ago * day,
+            first_published_at=published_on(today - max(days_ago - 2, 0) * day) if live else None,
             author_name=author,
             body=text,
             live=live,

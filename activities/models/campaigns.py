@@ -160,6 +160,8 @@ class CampaignPage(BasePage):
         index.SearchField("theme"),
         index.SearchField("goals"),
         index.SearchField("body"),
+        index.SearchField("parts_text"),
+        index.SearchField("get_kind_display"),
         index.FilterField("kind"),
     ]
     parent_page_types = ["activities.CampaignIndexPage"]
@@ -227,6 +229,15 @@ class CampaignPage(BasePage):
             for band, label in GRADE_BANDS
             if any(item.grade_band == band for item in items)
         ]
+
+    def parts_text(self):
+        """The inline parts people search for, as text for the search index: books with
+        their authors and notes, legal topics, and where the advisors come from. People's
+        names (advisors, award winners) are left out of the index."""
+        parts = [f"《{b.title}》{b.author} {b.note}" for b in self.reading_list.all()]
+        parts += [f"{t.title} {t.description}" for t in self.topics.all()]
+        parts += [a.organisation for a in self.advisors.all()]
+        return "；".join(part.strip() for part in parts)
 
     # --- gathered --------------------------------------------------------------------------
 

@@ -5,7 +5,13 @@ import datetime
 from django.utils import timezone
 
 from home.demo.media import demo_image
-from home.demo.site import add_quick_link, get_or_create_section, heading, paragraph
+from home.demo.site import (
+    add_quick_link,
+    get_or_create_section,
+    heading,
+    paragraph,
+    published_on,
+)
 from home.models import HomePage, NewsCategory, NewsIndexPage, NewsPage
 
 CATEGORIES = [
@@ -254,6 +260,28 @@ ARTICLES = [
             "会议还就新一年的工作要点征求了各街道（镇）关工委的意见。",
         ],
     ),
+    (
+        24,
+        "macau-reading-exchange",
+        "grassroots",
+        "文昌中學與澳門友好學校舉行青少年讀書交流會",
+        "澳門友好學校供稿（繁體原文照登）",
+        "",
+        ["读书活动"],
+        None,
+        "兩地同學通過視頻連線，分享各自喜愛的一本書，並約定明年互寄讀書筆記。",
+        [
+            (
+                "本月上旬，文昌中學初一級同學與澳門一所友好學校的同學通過視頻連線，舉行青少年讀書交流會。"
+                "兩地同學各選一本最喜愛的書，用三分鐘講出書中打動自己的一個片段。"
+            ),
+            (
+                "區關工委讀書輔導團的老教師應邀點評，他說，讀書不在多，而在讀懂、讀透，"
+                "希望同學們把今天的交流寫成讀書筆記。"
+            ),
+            "雙方約定，明年春季互寄讀書筆記，並在暑假舉行第二次交流。",
+        ],
+    ),
 ]
 
 
@@ -279,10 +307,12 @@ def build(stdout):
     for days_ago, slug, category, title, source, author, tags, palette, summary, body in ARTICLES:
         if index.get_children().filter(slug=slug).exists():
             continue
+        date = today - datetime.timedelta(days=days_ago)
         article = NewsPage(
             slug=slug,
             title=title,
-            date=today - datetime.timedelta(days=days_ago),
+            date=date,
+            first_published_at=published_on(date),
             category=categories[category],
             source=source,
             author=author,

@@ -4,9 +4,11 @@ Called by ``python manage.py load_demo``. Idempotent: pages are found by slug an
 by title, and nothing that exists is overwritten.
 """
 
+import datetime
 import io
 
 import segno
+from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -52,6 +54,12 @@ def add_quick_link(title, page, position):
     links.insert(position, ("link", {"title": title, "page": page, "url": ""}))
     home.quick_links = links
     home.save_revision().publish()
+
+
+def published_on(day):
+    """A first-publication time on ``day`` (9:00 Beijing time), so that demo pages carry the
+    dates a real site would: news on its date, a plan on its issue date."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
 
 
 def paragraph(html):
@@ -124,7 +132,7 @@ PRIVACY_BODY = [
     paragraph(
         "<p>青禾区关心下一代工作委员会（以下简称“我们”）重视个人信息保护。"
         "本政策说明我们在本网站上如何收集、使用、保存和删除您的个人信息。"
-        "本政策依据《中华人民共和国个人信息保护法》制定。</p>"
+        "本政策依据《中华人民共和国个人信息保护法》（PIPL）制定。</p>"
     ),
     heading("一、个人信息处理者"),
     paragraph("<p>个人信息处理者为青禾区关心下一代工作委员会，联系电话 012-3456 7890。</p>"),

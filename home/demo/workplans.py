@@ -1,11 +1,12 @@
 """Demo work plans: this year's (imported from an original text through the parser, like
 staff would) and last year's, with points linked to demo news and activities."""
 
+import datetime
 from pathlib import Path
 
 from django.utils import timezone
 
-from home.demo.site import add_quick_link, get_or_create_section
+from home.demo.site import add_quick_link, get_or_create_section, published_on
 from home.models import HomePage, NewsPage, WorkPlanIndexPage, WorkPlanPage, WorkPoint
 from home.workplan_import import create_draft
 from home.workplan_parser import parse
@@ -77,6 +78,7 @@ def build(stdout):
         page = create_draft(plan, index)
         if plan_year == year:
             _set_statuses(page)
+        page.first_published_at = published_on(datetime.date(plan_year, 2, 20))
         page.save_revision().publish()
         if plan_year == year:
             _link(page)

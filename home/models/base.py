@@ -57,6 +57,9 @@ class BasePage(Page):
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro"),
+        # Tags are the editors' own keywords; search ranks a page tagged 家庭教育 high for
+        # 家庭教育 (home/search/results.py).
+        index.SearchField("tags"),
         index.FilterField("first_published_at"),
     ]
 

@@ -12,6 +12,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock, LinkBlock
 from home.filters import public_tag_or_404
 from home.pagination import paginate
+from home.search import views as search_views
 
 from .base import BasePage
 
@@ -20,7 +21,8 @@ TAGGED_PER_PAGE = 30
 
 class HomePage(RoutablePageMixin, Page):
     """The site's front page: a hero with the mission, news and notices, quick links and a
-    call to volunteer. It also serves the site-wide tag pages, /tags/ and /tags/<tag>/.
+    call to volunteer. It also serves the site-wide tag pages, /tags/ and /tags/<tag>/,
+    and the site search, /search/.
 
     Later features add their own sections (upcoming activities, campaigns) through
     inclusion template tags, so this model never imports them.
@@ -91,23 +93,25 @@ class HomePage(RoutablePageMixin, Page):
         verbose_name = "首页"
         verbose_name_plural = "首页"
 
+    def popular_tags(self):
+        """Tags of this site's live, public pages, most used first (with ``page_count``)."""
+        return (
+            Tag.objects.filter(home_pagetag_items__content_object__in=self.tagged_pages())
+            .annotate(page_count=Count("home_pagetag_items"))
+            .order_by("-page_count", "name")
+        )
+
     def tagged_pages(self):
         """Every live, public page of this site that carries a tag (any type)."""
         return Page.objects.live().public().descendant_of(self, inclusive=True)
 
     @path("tags/", name="tags")
     def tag_index_view(self, request):
-        pages = self.tagged_pages()
-        tags = (
-            Tag.objects.filter(home_pagetag_items__content_object__in=pages)
-            .annotate(page_count=Count("home_pagetag_items"))
-            .order_by("-page_count", "name")
-        )
         return self.render(
             request,
             template="home/tag_index_page.html",
             context_overrides={
-                "tags": tags,
+                "tags": self.popular_tags(),
                 "breadcrumb_trail": [("首页", self.get_url(request))],
                 "breadcrumb_current": "标签",
             },
@@ -141,6 +145,14 @@ class HomePage(RoutablePageMixin, Page):
                 "breadcrumb_current": tag.name,
             },
         )
+
+    @path("search/", name="search")
+    def search_view(self, request):
+        """搜索: the site search, with a filter by page type (see home/search/)."""
+        return search_views.search(self, request)
+
+    def search_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("search")
 
     def tag_url(self, tag, request=None):
         return self.get_url(request) + self.reverse_subpage("tag", kwargs={"slug": tag.slug})

@@ -60,6 +60,13 @@ def tag_url(context, tag):
     return root.tag_url(tag, request) if hasattr(root, "tag_url") else ""
 
 
+@register.simple_tag(takes_context=True)
+def site_search_url(context):
+    """The address of this site's search page (/search/), for the box in the header."""
+    root = _site_root(context.get("request"))
+    return root.search_url(context.get("request")) if hasattr(root, "search_url") else ""
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """The top navigation: the home page, then its live children marked show_in_menus."""
