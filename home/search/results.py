@@ -21,6 +21,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import format_html, mark_safe
 from wagtail.models import Page
 from wagtail.search import index
@@ -146,13 +147,21 @@ def search(query, within, page_type=""):
 
 
 def searchable_text(page):
-    """The text a page is indexed by, apart from its title (``page`` must be specific)."""
+    """The text a page is indexed by, apart from its title (``page`` must be specific).
+
+    Only the page's own columns: tags and other relations would cost queries per result.
+    """
     parts = []
     for search_field in page.get_search_fields():
-        if isinstance(search_field, index.SearchField) and search_field.field_name != "title":
+        if not isinstance(search_field, index.SearchField) or search_field.field_name == "title":
+            continue
+        try:
+            model_field = page._meta.get_field(search_field.field_name)
+        except FieldDoesNotExist:
+            continue  # a method, which may query the database
+        if not model_field.is_relation:
             value = search_field.get_value(page)
             parts.extend(value if isinstance(value, list | tuple) else [value])
-    # Text only: tags (Tag objects) are shown as tags, not in the passage.
     return " ".join(" ".join(part.split()) for part in parts if isinstance(part, str) and part)
 
 
