@@ -221,7 +221,7 @@ def test_results_page_filters_by_type_with_counts_and_highlights(client):
     html = response.content.decode()
     assert "找到 3 条" in html
     assert '新闻<span class="filters__count">2</span>' in html
-    assert '普通页面<span class="filters__count">1</span>' in html
+    assert '栏目和页面<span class="filters__count">1</span>' in html
     assert "<mark>读书</mark>" in html
     assert "noindex" in html
 
@@ -229,6 +229,9 @@ def test_results_page_filters_by_type_with_counts_and_highlights(client):
     html = response.content.decode()
     assert "找到 2 条" in html
     assert "关于我们" not in html.split('class="search-results"')[1]
+
+    response = client.get("/search/", {"q": "读书", "type": "pages"})
+    assert "找到 1 条" in response.content.decode()
 
     # An unknown type is ignored rather than an error.
     response = client.get("/search/", {"q": "读书", "type": "nonsense"})

@@ -291,6 +291,8 @@ class ActivityPage(RoutablePageMixin, BasePage):
         index.FilterField("start"),
     ]
 
+    # Its own group in the search page's 按类型 filter (home/search/results.py).
+    search_label = "活动"
     parent_page_types = ["activities.CalendarPage"]
     subpage_types = []
 

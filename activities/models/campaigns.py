@@ -164,6 +164,8 @@ class CampaignPage(BasePage):
         index.SearchField("get_kind_display"),
         index.FilterField("kind"),
     ]
+    # Its own group in the search page's 按类型 filter (home/search/results.py).
+    search_label = "主题教育活动"
     parent_page_types = ["activities.CampaignIndexPage"]
     subpage_types = []
 

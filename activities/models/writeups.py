@@ -162,6 +162,8 @@ class WriteUpPage(BasePage):
         BasePage.tags_panel,
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    # Its own group in the search page's 按类型 filter (home/search/results.py).
+    search_label = "学校报道"
     parent_page_types = ["activities.WriteUpIndexPage"]
     subpage_types = []
 

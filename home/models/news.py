@@ -188,6 +188,8 @@ class NewsPage(BasePage):
         index.FilterField("date"),
     ]
 
+    # Its own group in the search page's 按类型 filter (home/search/results.py).
+    search_label = "新闻"
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
 

@@ -148,6 +148,8 @@ class WorkPlanPage(BasePage):
         index.FilterField("year"),
     ]
 
+    # Its own group in the search page's 按类型 filter (home/search/results.py).
+    search_label = "年度工作要点"
     parent_page_types = ["home.WorkPlanIndexPage"]
     subpage_types = []
     base_form_class = WorkPlanPageForm

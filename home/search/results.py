@@ -18,6 +18,7 @@ behind a password or login, and unpublished school submissions never appear.
 
 import html
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -106,20 +107,24 @@ def _matching(pages, query, operator):
     return list(pages.search(query, operator=operator).annotate_score("_score"))
 
 
-def _model_name(page):
-    return ContentType.objects.get_for_id(page.content_type_id).model
+OTHER_PAGES = PageType("pages", "栏目和页面", 0)
+
+
+def _group(content_type_id):
+    """(key, label) of a page type in the 按类型 filter. Content types name their group with
+    ``search_label`` (新闻, 活动…); index pages, standard pages and the like share one."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    label = getattr(model, "search_label", None)
+    if label:
+        return model._meta.model_name, label
+    return OTHER_PAGES.key, OTHER_PAGES.label
 
 
 def _page_types(pages):
-    counts = {}
-    for page in pages:
-        counts[page.content_type_id] = counts.get(page.content_type_id, 0) + 1
-    types = []
-    for content_type_id, count in counts.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model is not None:
-            types.append(PageType(model._meta.model_name, str(model._meta.verbose_name), count))
-    return sorted(types, key=lambda t: (-t.count, t.label))
+    counts = Counter(_group(page.content_type_id) for page in pages)
+    types = [PageType(key, label, count) for (key, label), count in counts.items()]
+    # Content first, most hits first; the catch-all group last.
+    return sorted(types, key=lambda t: (t.key == OTHER_PAGES.key, -t.count, t.label))
 
 
 def search(query, within, page_type=""):
@@ -141,7 +146,7 @@ def search(query, within, page_type=""):
     outcome.types = _page_types(found)
     if any(t.key == page_type for t in outcome.types):
         outcome.page_type = page_type
-        found = [page for page in found if _model_name(page) == page_type]
+        found = [page for page in found if _group(page.content_type_id)[0] == page_type]
     outcome.hits = _ranked(found, query, words)
     return outcome
 

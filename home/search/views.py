@@ -47,7 +47,7 @@ def search(home, request):
             page=page,
             title=results.highlight(page.title, outcome.words),
             snippet=results.snippet(page, outcome.words),
-            type_label=page._meta.verbose_name,
+            type_label=getattr(page, "search_label", "") or "页面",
             published=hit.first_published_at,
         )
         for hit in page_obj.object_list

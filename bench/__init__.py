@@ -1,0 +1,1 @@
+"""Benchmarks of the site (run them as scripts: see bench/README.md)."""
