@@ -343,3 +343,10 @@ def test_stock_add_items_we_repeat_has_not_changed():
         "backends/database/postgres/postgres.py", "PostgresIndex", "add_items"
     )
     assert (sqlite, postgres) == ("c48707b3a2e49006", "ada217d2c4eb42cd")
+
+
+def test_the_menu_does_not_mark_the_home_page_current_on_the_search_page(client):
+    home_html = client.get("/").content.decode()
+    search_html = client.get("/search/", {"q": "读书"}).content.decode()
+    assert 'href="/" aria-current="page"' in home_html
+    assert 'href="/" aria-current="page"' not in search_html

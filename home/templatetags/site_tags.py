@@ -67,6 +67,13 @@ def site_search_url(context):
     return root.search_url(context.get("request")) if hasattr(root, "search_url") else ""
 
 
+def _on_the_page_itself(request):
+    """False on a route of a routable page other than its own address (/search/, /tags/ on
+    the home page), where the menu should not mark the page as the current one."""
+    match = getattr(request, "routable_resolver_match", None)
+    return match is None or match.url_name == "index_route"
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """The top navigation: the home page, then its live children marked show_in_menus."""
@@ -81,7 +88,9 @@ def main_menu(context):
     return {
         "root": root,
         "items": items,
-        "home_active": bool(root) and getattr(current, "pk", None) == root.pk,
+        "home_active": bool(root)
+        and getattr(current, "pk", None) == root.pk
+        and _on_the_page_itself(request),
         "request": request,
     }
 
