@@ -350,3 +350,19 @@ def test_the_menu_does_not_mark_the_home_page_current_on_the_search_page(client)
     search_html = client.get("/search/", {"q": "读书"}).content.decode()
     assert 'href="/" aria-current="page"' in home_html
     assert 'href="/" aria-current="page"' not in search_html
+
+
+def test_private_data_is_not_searchable(client):
+    """Volunteer phones and school contacts are never found by the public search."""
+    from activities.models import School
+    from volunteers.models import Volunteer
+
+    call_command("load_demo", stdout=io.StringIO())
+    secrets = [v.phone for v in Volunteer.objects.all()[:5]]
+    secrets += [s.contact_phone for s in School.objects.exclude(contact_phone="")[:3]]
+    secrets += [s.contact_person for s in School.objects.exclude(contact_person="")[:3]]
+    assert len(secrets) >= 8
+    for secret in secrets:
+        html = client.get("/search/", {"q": secret}).content.decode()
+        results_part = html.partition('class="search-results"')[2].partition("</ol>")[0]
+        assert secret not in results_part.replace("<mark>", "").replace("</mark>", "")
