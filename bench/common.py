@@ -11,7 +11,6 @@ import contextlib
 import datetime
 import html
 import io
-import math
 import os
 import platform
 import random
@@ -302,8 +301,15 @@ def machine():
     )
 
 
-def percentile(values, fraction):
-    """The ``fraction`` percentile of ``values`` (nearest rank, so always a measured value)."""
-    ordered = sorted(values)
-    rank = max(1, math.ceil(round(len(ordered) * fraction, 6)))
-    return ordered[rank - 1]
+def percentile(values, fraction, weights=None):
+    """The ``fraction`` percentile of ``values``: the smallest value whose share of the
+    (weighted) runs at or below it reaches ``fraction``, so always a measured value."""
+    weights = weights or [1] * len(values)
+    pairs = sorted(zip(values, weights, strict=True))
+    goal = fraction * sum(weights)
+    reached = 0
+    for value, weight in pairs:
+        reached += weight
+        if reached >= goal - 1e-9:
+            return value
+    return pairs[-1][0]

@@ -20,13 +20,15 @@ Method:
    that most pages hold (活动, 青禾区 …) and two queries that find nothing. Each query runs
    once to warm up, then ``--repeat`` times through ``home.search.results.search`` alone,
    then ``--repeat`` times as a GET of ``/search/?q=…`` through Django's test client (URL
-   routing, middleware, the view, template rendering; no network, no web server). Times are
+   routing, middleware, the view, template rendering; no network, no web server); a slow
+   query stops after ``--budget`` seconds of runs (but runs at least three times). Times are
    wall-clock (``time.perf_counter``), one process, one request at a time, with the
-   database connection kept open. One more run of each, under ``CaptureQueriesContext``,
-   counts the SQL queries.
+   database connection kept open. The warm-up run, under ``CaptureQueriesContext``, counts
+   the SQL queries.
 4. Queries are classed by how many pages they find: none, broad (at least 10% of the
    pages), narrow (the rest). The report gives, per class and overall, p50 / p95 / max over
-   every timed run of its queries (nearest-rank percentiles), the SQL queries per request,
+   every timed run of its queries (each query weighing the same, however many runs it
+   had; percentiles are measured values, not interpolated), the SQL queries per request,
    and per query the hits and times of the broad ones, the empty ones and the slowest
    narrow ones. ``--profile`` adds a cProfile of ``results.search`` for the slowest query.
 
@@ -36,6 +38,7 @@ The report is Markdown, printed and, with ``--output FILE``, written to FILE.
 import argparse
 import cProfile
 import io
+import os
 import pstats
 import sys
 import time
@@ -53,6 +56,9 @@ BROAD_QUERIES = ["活动", "青禾区", "志愿者", "学生", "家长", "关工
 EMPTY_QUERIES = ["潜水艇", "火星探测器"]
 BROAD_SHARE = 0.10  # a query that finds at least this share of the pages is broad
 SLOWEST_NARROW = 10
+MIN_RUNS = 3  # timed runs of a query, however slow
+PROFILE_ROWS = 16
+PROFILE_SQL_CHARS = 700
 
 
 @dataclass
@@ -84,27 +90,33 @@ def queries():
     return list(pairs.items())
 
 
-def timed(function, repeat):
-    """Milliseconds of ``repeat`` calls of ``function``, after one call to warm up."""
-    function()
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples
-
-
-def sql_count(function):
+def counted(function):
+    """``function()`` and the number of SQL queries it made."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as captured:
+        result = function()
+    return result, len(captured.captured_queries)
+
+
+def timed(function, repeat, budget):
+    """Milliseconds of up to ``repeat`` calls of ``function`` (already warmed up).
+
+    A slow query stops early, once its runs have taken ``budget`` seconds, but after at
+    least ``MIN_RUNS`` runs: a query of several seconds would otherwise take minutes.
+    """
+    samples = []
+    while len(samples) < repeat:
+        started = time.perf_counter()
         function()
-    return len(captured.captured_queries)
+        samples.append((time.perf_counter() - started) * 1000)
+        if len(samples) >= MIN_RUNS and sum(samples) > budget * 1000:
+            break
+    return samples
 
 
-def measure(home, repeat, page_count):
+def measure(home, repeat, budget, page_count):
     """Every query's figures (see the module docstring, step 3)."""
     from django.test import Client
 
@@ -124,18 +136,19 @@ def measure(home, repeat, page_count):
                 raise RuntimeError(f"GET {url} answered {response.status_code}")
             return response
 
-        outcome = search()
+        # The first run of each warms up (and counts SQL queries); it is not timed.
+        outcome, search_sql = counted(search)
         row = Measured(query, origin, hits=len(outcome.hits), partial=outcome.partial)
+        row.search_sql = search_sql
         if not row.hits:
             row.kind = "none"
         elif row.hits >= BROAD_SHARE * page_count:
             row.kind = "broad"
         else:
             row.kind = "narrow"
-        row.search_ms = timed(search, repeat)
-        row.page_ms = timed(page, repeat)
-        row.search_sql = sql_count(search)
-        row.page_sql = sql_count(page)
+        row.search_ms = timed(search, repeat, budget)
+        _, row.page_sql = counted(page)
+        row.page_ms = timed(page, repeat, budget)
         measured.append(row)
         common.log(
             f"  {number:2} {query}: {row.hits} hits, "
@@ -146,19 +159,44 @@ def measure(home, repeat, page_count):
 
 
 def profile(home, query):
-    """cProfile of one warm ``results.search(query)``: the top functions, as text."""
+    """Where one warm ``results.search(query)`` spends its time, as text: the time of each
+    SQL query it makes (the start of the slowest one's SQL), then cProfile's top functions
+    by cumulative and by own time."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     from home.search import results
 
     results.search(query, home)
+    with CaptureQueriesContext(connection) as captured:
+        started = time.perf_counter()
+        results.search(query, home)
+        total = time.perf_counter() - started
+    times = [float(q["time"]) for q in captured.captured_queries]
+    slowest = max(captured.captured_queries, key=lambda q: float(q["time"]))
+    lines = [
+        f"{total * 1000:.0f} ms in all; {len(times)} SQL queries: "
+        + ", ".join(f"{t * 1000:.0f} ms" for t in times),
+        f"slowest SQL: {slowest['sql'][:PROFILE_SQL_CHARS]} …",
+        "",
+    ]
     profiler = cProfile.Profile()
     profiler.runcall(results.search, query, home)
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out).strip_dirs()
-    stats.sort_stats("cumulative").print_stats(18)
-    stats.sort_stats("tottime").print_stats(8)
-    lines = [line.rstrip() for line in out.getvalue().splitlines()]
-    # Keep the tables, drop pstats' banner lines and blank runs.
-    return "\n".join(line for line in lines if line and "Ordered by" not in line)
+    stats.sort_stats("cumulative").print_stats(PROFILE_ROWS)
+    stats.sort_stats("tottime").print_stats(PROFILE_ROWS // 2)
+    # Keep the tables; drop pstats' banners and blank lines.
+    lines += [
+        line.rstrip()
+        for line in out.getvalue().splitlines()
+        if line.strip() and "Ordered by" not in line and "List reduced" not in line
+    ]
+    # pstats repeats its "… function calls in … seconds" line above each table.
+    calls = [i for i, line in enumerate(lines) if "function calls" in line]
+    for i in reversed(calls[1:]):
+        del lines[i]
+    return "\n".join(lines)
 
 
 def _ms(value):
@@ -170,7 +208,18 @@ def _spread(values):
     return f"{low:,}" if low == high else f"{low:,}–{high:,}"
 
 
-def report(site, measured, repeat, database, size_mb, profiled=None):
+def _pooled(rows, name):
+    """Every run of ``rows`` with a weight that makes each query count the same, however
+    many runs it had (slow queries have fewer: see ``timed``)."""
+    values, weights = [], []
+    for row in rows:
+        samples = getattr(row, name)
+        values += samples
+        weights += [1 / len(samples)] * len(samples)
+    return values, weights
+
+
+def report(site, measured, args, database, size_mb, load, profiled=None):
     """The Markdown report."""
     pages = common.searchable_pages(site.home).count()
     by_type = ", ".join(f"{name} {count:,}" for name, count in common.pages_by_type(site.home))
@@ -180,7 +229,10 @@ def report(site, measured, repeat, database, size_mb, profiled=None):
     lines = [
         f"### {database}",
         "",
-        f"- Machine: {common.machine()}.",
+        (
+            f"- Machine: {common.machine()}. Load average {load[0]:.1f} before measuring, "
+            f"{load[1]:.1f} after (the benchmark itself keeps one core busy)."
+        ),
         (
             f"- Data: {pages:,} searchable pages ({by_type}); {pages - generated:,} from the "
             f"demo, {generated:,} generated. Database {size_mb:.0f} MB after indexing."
@@ -191,9 +243,10 @@ def report(site, measured, repeat, database, size_mb, profiled=None):
             f"{seconds['generate']:.1f} s, **update_index {seconds['update_index']:.1f} s**."
         ),
         (
-            f"- Query times in ms, warm: {repeat} runs per query after one warm-up. `search()` "
-            "is `results.search(q, home)`; `page` is a GET of `/search/?q=` through the test "
-            "client. SQL: queries per request."
+            f"- Query times in ms, warm: after one warm-up, {args.repeat} runs per query, or "
+            f"fewer (at least {MIN_RUNS}) once they took {args.budget:g} s; percentiles weigh "
+            "every query the same. `search()` is `results.search(q, home)`; `page` is a GET of "
+            "`/search/?q=` through the test client. SQL: queries per request."
         ),
         "",
         (
@@ -212,14 +265,15 @@ def report(site, measured, repeat, database, size_mb, profiled=None):
         rows = [row for row in measured if kind is None or row.kind == kind]
         if not rows:
             continue
-        search_ms = [ms for row in rows for ms in row.search_ms]
-        page_ms = [ms for row in rows for ms in row.page_ms]
+        search_ms, search_weights = _pooled(rows, "search_ms")
+        page_ms, page_weights = _pooled(rows, "page_ms")
         lines.append(
             f"| {label} | {len(rows)} | {_spread([row.hits for row in rows])} "
-            f"| {_ms(common.percentile(search_ms, 0.5))} "
-            f"| {_ms(common.percentile(search_ms, 0.95))} | {_ms(max(search_ms))} "
-            f"| {_ms(common.percentile(page_ms, 0.5))} "
-            f"| {_ms(common.percentile(page_ms, 0.95))} | {_ms(max(page_ms))} "
+            f"| {_ms(common.percentile(search_ms, 0.5, search_weights))} "
+            f"| {_ms(common.percentile(search_ms, 0.95, search_weights))} "
+            f"| {_ms(max(search_ms))} "
+            f"| {_ms(common.percentile(page_ms, 0.5, page_weights))} "
+            f"| {_ms(common.percentile(page_ms, 0.95, page_weights))} | {_ms(max(page_ms))} "
             f"| {_spread([row.search_sql for row in rows])} "
             f"| {_spread([row.page_sql for row in rows])} |"
         )
@@ -267,6 +321,12 @@ def main(argv=None):
     )
     parser.add_argument("--pages", type=int, default=5000, help="searchable pages in all")
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per query")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=10,
+        help=f"seconds of timed runs per query and measure, then stop (at least {MIN_RUNS} runs)",
+    )
     parser.add_argument("--seed", type=int, default=2026, help="seed of the generated text")
     parser.add_argument("--profile", action="store_true", help="profile the slowest query")
     parser.add_argument("--output", type=Path, help="also write the Markdown report here")
@@ -281,12 +341,14 @@ def main(argv=None):
             database, size_mb = common.database_description()
             common.log(f"measuring on {database} …")
             page_count = common.searchable_pages(site.home).count()
-            measured = measure(site.home, args.repeat, page_count)
+            load = [os.getloadavg()[0]]
+            measured = measure(site.home, args.repeat, args.budget, page_count)
+            load.append(os.getloadavg()[0])
             profiled = None
             if args.profile:
                 slowest = max(measured, key=lambda row: common.percentile(row.search_ms, 0.5))
                 profiled = (slowest.query, profile(site.home, slowest.query))
-            text = report(site, measured, args.repeat, database, size_mb, profiled)
+            text = report(site, measured, args, database, size_mb, load, profiled)
         finally:
             common.remove_media()
 

@@ -1,8 +1,11 @@
 """The SQLite (FTS5) half of :mod:`home.search.backend`."""
 
+import copy
+
 from django.utils.functional import cached_property
 from modelsearch.backends.database.sqlite import sqlite as stock
-from modelsearch.utils import get_content_type_pk
+from modelsearch.query import MatchAll, Not
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from .backend import words_query
 from .words import index_words
@@ -57,6 +60,54 @@ class ChineseSQLiteQueryCompiler(stock.SQLiteSearchQueryCompiler):
     def build_search_query_content(self, query, config=None):
         return super().build_search_query_content(words_query(query), config=config)
 
+    def scores(self, config):
+        """``{object_id: bm25}`` of every index entry that matches, in one FTS query (the
+        stock compiler's index query; lower is better)."""
+        query = stock.normalize(self.query)
+        match = stock.MatchExpression(
+            self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
+        )
+        entries = (
+            stock.SQLiteFTSIndexEntry.objects.filter(match)
+            .filter(
+                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
+            )
+            .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
+        )
+        return dict(entries.values_list("index_entry__object_id", "score"))
+
+
+class ChineseSQLiteSearchResults(stock.SQLiteSearchResults):
+    """Scored results without the stock backend's correlated subquery.
+
+    The stock backend annotates each result with its score through a subquery that runs
+    the full-text match again for every matching row: a query that matches 3,600 of
+    5,000 pages took 17 s. Here the scores come from one match, the matching rows from
+    another (the stock search, unscored), the order is made in Python and only the
+    requested slice is fetched.
+    """
+
+    def _do_search(self):
+        compiler = self.query_compiler
+        score_field = self._score_field or ("_score" if compiler.order_by_relevance else None)
+        query = stock.normalize(compiler.query)
+        if score_field is None or isinstance(query, MatchAll | Not):
+            return super()._do_search()
+        config = compiler.get_config(self.backend)
+        unscored = copy.copy(compiler)
+        unscored.order_by_relevance = False
+        matching = unscored.search(config, None, None)  # ordered by -pk
+        scores = compiler.scores(config)
+        pks = list(matching.values_list("pk", flat=True))
+        if compiler.order_by_relevance:
+            pks.sort(key=lambda pk: scores.get(str(pk), 0.0))  # stable: ties stay -pk
+        pks = pks[self.start : self.stop]
+        objects = matching.in_bulk(pks)
+        results = [objects[pk] for pk in pks]
+        for obj in results:
+            setattr(obj, score_field, scores.get(str(obj.pk)))
+        return results
+
 
 class ChineseSQLiteAutocompleteCompiler(stock.SQLiteAutocompleteQueryCompiler):
     def build_search_query_content(self, query, config=None):
@@ -65,5 +116,6 @@ class ChineseSQLiteAutocompleteCompiler(stock.SQLiteAutocompleteQueryCompiler):
 
 class ChineseSQLiteSearchBackend(stock.SQLiteSearchBackend):
     index_class = ChineseSQLiteIndex
+    results_class = ChineseSQLiteSearchResults
     query_compiler_class = ChineseSQLiteQueryCompiler
     autocomplete_query_compiler_class = ChineseSQLiteAutocompleteCompiler
