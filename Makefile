@@ -1,7 +1,7 @@
 # The two commands a newcomer needs are `make run` and `make test`; `make help` lists the rest.
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev setup run browser lint format test pytest bench-search clean
+.PHONY: help install install-dev setup run serve browser services lint format test pytest bench-search clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -45,6 +45,24 @@ setup: install ## Migrate, load the demo when the site is empty, create an admin
 run: setup ## Set up, then serve the site at http://127.0.0.1:8000/ (SQLite)
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# `make serve`: the production settings, with a local secret key and plain HTTP unless the
+# environment says otherwise (a real server sets SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL,
+# REDIS_URL and serves behind a TLS proxy: docs/deploy.md).
+SERVE_ENV = DJANGO_SETTINGS_MODULE=website.settings.production \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	HTTPS="$${HTTPS:-false}"
+
+.secret_key:
+	@umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+serve: install .secret_key ## Production settings under gunicorn at http://127.0.0.1:8000/
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput -v 0
+	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
+	$(SERVE_ENV) $(BIN)/python manage.py load_demo --if-empty
+	$(SERVE_ENV) $(BIN)/python manage.py ensure_admin
+	$(SERVE_ENV) $(BIN)/gunicorn -c website/gunicorn_config.py website.wsgi
+
 browser: ## Make sure Debian's Chromium and CJK fonts are there for the browser tests
 	@if [ ! -x "$(CHROMIUM)" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
@@ -64,6 +82,17 @@ browser: ## Make sure Debian's Chromium and CJK fonts are there for the browser 
 	  fi; \
 	fi
 
+services: ## Make sure redis-server is there (the page-cache tests start their own)
+	@if ! command -v redis-server >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing redis-server with apt-get ..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	  else \
+	    echo "The shared-cache tests need redis-server (Debian/Ubuntu: sudo apt-get install redis-server)." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
 lint: install-dev ## Check code style with ruff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -72,7 +101,7 @@ format: install-dev ## Fix what ruff can fix
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-pytest: install-dev browser ## Run the test suite only (DATABASE_URL picks the database)
+pytest: install-dev browser services ## Run the test suite only (DATABASE_URL picks the database)
 	$(BIN)/python -m pytest
 
 test: lint pytest ## Lint, then run every test, browser tests included

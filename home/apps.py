@@ -6,3 +6,8 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = "网站基础"
+
+    def ready(self):
+        from home import pagecache
+
+        pagecache.connect()

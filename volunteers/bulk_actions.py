@@ -3,6 +3,7 @@
 from django.utils import timezone
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
+from home import pagecache
 from volunteers.models import Registration, Volunteer
 
 
@@ -29,6 +30,7 @@ class SetVolunteerStatusBulkAction(SnippetBulkAction):
         changed = Volunteer.objects.filter(pk__in=[volunteer.pk for volunteer in objects]).update(
             status=cls.status, updated_at=timezone.now()
         )
+        pagecache.bump()  # the public rosters list approved volunteers; update() sends no signal
         return changed, 0
 
     def get_context_data(self, **kwargs):

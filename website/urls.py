@@ -8,10 +8,14 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from website import views as website_views
+
+handler500 = "website.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("healthz", website_views.healthz, name="healthz"),
     path("text-size/", home_views.text_size, name="text_size"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -53,11 +54,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    # Health check, backup and restore, the 503 page.
+    "website",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "website.middleware.RequestLogMiddleware",
+    # Before sessions and authentication: a hit skips everything below.
+    "website.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -97,6 +105,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        # A kept connection is checked before each request reuses it, so the site
+        # recovers by itself when the database comes back after an outage.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -113,6 +124,63 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Cache: Redis through REDIS_URL (redis://host:6379/0), shared by every app server: the
+# page cache, the limits of the public forms, Wagtail's settings and site lookups. Without
+# it, each process keeps its own in memory (fine for one process, as `make run`).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ggw"),
+            "TIMEOUT": 300,
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole public pages for anonymous visitors, this many seconds at most (0: off). Every
+# change bumps one shared version (home/pagecache.py), so this bounds only how long a
+# time-dependent page (upcoming activities, a campaign's status) can lag the clock.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+PAGE_CACHE_SKIP_PATHS = [
+    "/admin/",
+    "/school/",
+    "/activity-signup/",
+    "/text-size/",
+    "/documents/",
+    "/healthz",
+]
+
+# Content-Security-Policy on the public site: every script, style, font and image from
+# this site (no inline script or style anywhere in templates/), embedded videos from the
+# hosts in CSP_FRAME_SRC. The Wagtail admin sets its own headers and is left out.
+CSP_MEDIA_HOSTS = env_list("CSP_MEDIA_HOSTS")  # e.g. a CDN or bucket that serves media/
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *CSP_MEDIA_HOSTS],
+        "font-src": [SELF],
+        "media-src": [SELF, *CSP_MEDIA_HOSTS],
+        "frame-src": env_list(
+            "CSP_FRAME_SRC", "https://player.bilibili.com,https://v.qq.com,https://player.youku.com"
+        ),
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Pages never open in a frame of another site; Wagtail's preview overrides this itself.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # Internationalisation: the public site and the admin are in simplified Chinese, in
 # Beijing time. Django's zh-hans locale starts weeks on Monday.
@@ -193,12 +261,25 @@ LARGE_TEXT_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "website.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "request_console": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         # One INFO line per background task is noise; failures still show.
         "django_tasks": {"level": "WARNING"},
+        # One JSON line per request (website/middleware.py); production may send it to
+        # rotated files instead (LOG_DIR).
+        "website.requests": {
+            "handlers": ["request_console"],
+            "level": "INFO",
+            "propagate": False,
+        },
     },
 }

@@ -14,3 +14,5 @@ WHITENOISE_USE_FINDERS = True
 
 # Wagtail logs every page created, edited and published at INFO: keep `make run` readable.
 LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}
+# runserver prints its own line per request.
+LOGGING["loggers"]["website.requests"]["level"] = "WARNING"
