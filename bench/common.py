@@ -142,8 +142,9 @@ def prepare_site(total_pages, seed):
     return site
 
 
-def generate_pages(home, count, rng):
-    """Add ``count`` live pages of generated text: 75% news, 20% activities, 5% standard.
+def generate_pages(home, count, rng, counts=None):
+    """Add ``count`` live pages of generated text: 75% news, 20% activities, 5% standard
+    (or exactly ``counts``: a (news, activities, standard pages) triple).
 
     News go under the demo's news index, activities under its calendar, standard pages under
     one new standard page. Pages are added with ``add_child`` and no revisions, search
@@ -160,9 +161,12 @@ def generate_pages(home, count, rng):
     from . import corpus
 
     writer = corpus.Writer(rng)
-    news_count = count * 75 // 100
-    activity_count = count * 20 // 100
-    standard_count = count - news_count - activity_count
+    if counts:
+        news_count, activity_count, standard_count = counts
+    else:
+        news_count = count * 75 // 100
+        activity_count = count * 20 // 100
+        standard_count = count - news_count - activity_count
 
     today = timezone.localdate()
     news_index = NewsIndexPage.objects.child_of(home).get()

@@ -1,0 +1,144 @@
+"""Query budgets: every public page type makes the same number of SQL queries with the demo
+content and with ten times as much, page cache off; and no more than its budget.
+
+One page of each type from the demo (every live page type is covered: a new page type
+fails the test until it has a budget), plus the routes that are not pages of their own.
+"""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# SQL queries per request, page cache off. The issue's target is 15; the types above it
+# are listed honestly, to come down (docs/performance.md).
+BUDGETS = {
+    "HomePage": 34,
+    "StandardPage": 13,
+    "NewsIndexPage": 20,
+    "NewsPage": 28,
+    "CalendarPage": 18,
+    "ActivityPage": 24,
+    "WorkPlanIndexPage": 14,
+    "WorkPlanPage": 24,
+    "CampaignIndexPage": 18,
+    "CampaignPage": 37,
+    "WriteUpIndexPage": 20,
+    "WriteUpPage": 21,
+    "VolunteerSignupPage": 13,
+    "VolunteerRosterPage": 17,
+    "/calendar/upcoming/": 18,
+    "/calendar/past/": 14,
+    "/calendar/ics/": 10,
+    "/calendar/json/": 10,
+    "/news/rss/": 11,
+    "/news/atom/": 11,
+    "/tags/": 11,
+    "tag page": 17,
+    "/search/?q=读书": 19,
+    "/sitemap.xml": 18,
+    "school page": 18,
+}
+TARGET = 15
+
+
+def pages_to_measure():
+    first = {}
+    for page in Page.objects.live().public().filter(depth__gt=1).order_by("path"):
+        first.setdefault(page.specific_class.__name__, page.url)
+    from activities.models import School
+    from home.models import PageTag
+
+    tag = PageTag.objects.select_related("tag").order_by("tag__name").first().tag
+    today = datetime.date(2026, 11, 1)
+    routes = {
+        "/calendar/upcoming/": "/calendar/upcoming/",
+        "/calendar/past/": "/calendar/past/",
+        "/calendar/ics/": "/calendar/ics/",
+        "/calendar/json/": f"/calendar/json/?start={today}&end=2026-12-01",
+        "/news/rss/": "/news/rss/",
+        "/news/atom/": "/news/atom/",
+        "/tags/": "/tags/",
+        "tag page": f"/tags/{tag.slug}/",
+        "/search/?q=读书": "/search/?q=读书",
+        "/sitemap.xml": "/sitemap.xml",
+        "school page": f"/school-news/school/{School.objects.order_by('pk').first().pk}/",
+    }
+    return {**first, **routes}
+
+
+def measure(client, urls):
+    counts = {}
+    for label, url in urls.items():
+        client.get(url)  # content types, settings and site lookups are cached after one
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, (label, url, response.status_code)
+        counts[label] = len(queries)
+    return counts
+
+
+def grow_tenfold():
+    """Nine times the demo's news, activities, write-ups and volunteers again."""
+    from activities.models import ActivityPage, CalendarPage, School, WriteUpIndexPage
+    from home.models import NewsIndexPage, NewsPage
+    from volunteers.models import Team, Volunteer, VolunteerRosterPage
+
+    news_index = NewsIndexPage.objects.get()
+    for number in range(NewsPage.objects.count() * 9):
+        factories.news_page(
+            news_index, title=f"增加的新闻{number}", revision=False, tags=["五老宣讲", "读书"]
+        )
+    calendar = CalendarPage.objects.get()
+    for number in range(ActivityPage.objects.count() * 9):
+        factories.activity(
+            calendar,
+            title=f"增加的活动{number}",
+            start=factories.aware(2026, 11, 1 + number % 28, 9 + number % 8),
+            revision=False,
+        )
+    writeups = WriteUpIndexPage.objects.get()
+    school = School.objects.order_by("pk").first()
+    for _ in range(writeups.get_children().count() * 9):
+        factories.writeup(writeups, school=school)
+    team = Team.objects.first()
+    for number in range(Volunteer.objects.count() * 9):
+        person = Volunteer.objects.create(
+            name=f"志愿者{number}",
+            phone=f"1370000{number:04d}",
+            status="approved",
+            public_profile=True,
+        )
+        person.teams.set([team])
+        person.save()
+    assert VolunteerRosterPage.objects.exists()
+
+
+def test_every_page_type_keeps_its_query_count_with_ten_times_the_content(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    call_command("load_demo", stdout=io.StringIO())
+    urls = pages_to_measure()
+    assert set(urls) == set(BUDGETS), "a page type without a budget, or a budget without one"
+    client = Client()
+    at_demo = measure(client, urls)
+
+    grow_tenfold()
+    at_ten = measure(client, urls)
+
+    grew = {
+        label: (at_demo[label], at_ten[label]) for label in urls if at_ten[label] > at_demo[label]
+    }
+    over = {
+        label: (count, BUDGETS[label]) for label, count in at_ten.items() if count > BUDGETS[label]
+    }
+    assert grew == {}, "query counts that grow with the content"
+    assert over == {}, "query counts over budget"
