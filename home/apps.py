@@ -8,6 +8,11 @@ class HomeConfig(AppConfig):
     verbose_name = "网站基础"
 
     def ready(self):
+        from django.core.signals import request_finished, request_started
+
         from home import pagecache
+        from home.models import base
 
         pagecache.connect()
+        request_started.connect(base.remember_view_restrictions, dispatch_uid="restrictions-on")
+        request_finished.connect(base.forget_view_restrictions, dispatch_uid="restrictions-off")

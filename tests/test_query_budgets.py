@@ -22,31 +22,31 @@ pytestmark = pytest.mark.django_db
 # SQL queries per request, page cache off. The issue's target is 15; the types above it
 # are listed honestly, to come down (docs/performance.md).
 BUDGETS = {
-    "HomePage": 34,
-    "StandardPage": 13,
-    "NewsIndexPage": 20,
-    "NewsPage": 28,
-    "CalendarPage": 18,
-    "ActivityPage": 24,
-    "WorkPlanIndexPage": 14,
-    "WorkPlanPage": 24,
-    "CampaignIndexPage": 18,
-    "CampaignPage": 37,
-    "WriteUpIndexPage": 20,
-    "WriteUpPage": 21,
-    "VolunteerSignupPage": 13,
-    "VolunteerRosterPage": 17,
-    "/calendar/upcoming/": 18,
-    "/calendar/past/": 14,
+    "HomePage": 25,
+    "StandardPage": 12,
+    "NewsIndexPage": 17,
+    "NewsPage": 22,
+    "CalendarPage": 16,
+    "ActivityPage": 22,
+    "WorkPlanIndexPage": 12,
+    "WorkPlanPage": 19,
+    "CampaignIndexPage": 15,
+    "CampaignPage": 31,
+    "WriteUpIndexPage": 16,
+    "WriteUpPage": 20,
+    "VolunteerSignupPage": 12,
+    "VolunteerRosterPage": 16,
+    "/calendar/upcoming/": 16,
+    "/calendar/past/": 12,
     "/calendar/ics/": 10,
     "/calendar/json/": 10,
     "/news/rss/": 11,
     "/news/atom/": 11,
-    "/tags/": 11,
-    "tag page": 17,
-    "/search/?q=读书": 19,
+    "/tags/": 9,
+    "tag page": 14,
+    "/search/?q=读书": 17,
     "/sitemap.xml": 18,
-    "school page": 18,
+    "school page": 15,
 }
 TARGET = 15
 
@@ -88,8 +88,18 @@ def measure(client, urls):
 
 
 def grow_tenfold():
-    """Nine times the demo's news, activities, write-ups and volunteers again."""
-    from activities.models import ActivityPage, CalendarPage, School, WriteUpIndexPage
+    """Nine times the demo's news, activities, write-ups and volunteers again, and more
+    photos on the campaign and the write-up measured."""
+    from activities.models import (
+        ActivityPage,
+        CalendarPage,
+        CampaignPage,
+        CampaignPhoto,
+        School,
+        WriteUpIndexPage,
+        WriteUpPage,
+        WriteUpPhoto,
+    )
     from home.models import NewsIndexPage, NewsPage
     from volunteers.models import Team, Volunteer, VolunteerRosterPage
 
@@ -110,6 +120,11 @@ def grow_tenfold():
     school = School.objects.order_by("pk").first()
     for _ in range(writeups.get_children().count() * 9):
         factories.writeup(writeups, school=school)
+    campaign = CampaignPage.objects.live().order_by("path").first()
+    writeup = WriteUpPage.objects.live().order_by("path").first()
+    for number in range(5):
+        CampaignPhoto.objects.create(campaign=campaign, image=factories.image(), caption="照片")
+        WriteUpPhoto.objects.create(writeup=writeup, image=factories.image(), caption=f"{number}")
     team = Team.objects.first()
     for number in range(Volunteer.objects.count() * 9):
         person = Volunteer.objects.create(
@@ -142,3 +157,28 @@ def test_every_page_type_keeps_its_query_count_with_ten_times_the_content(settin
     }
     assert grew == {}, "query counts that grow with the content"
     assert over == {}, "query counts over budget"
+
+
+def test_view_restrictions_are_read_once_a_request(client):
+    call_command("load_demo", stdout=io.StringIO())
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+
+    reads = [q for q in queries if 'FROM "wagtailcore_pageviewrestriction"' in q["sql"]]
+    # Wagtail's own check of the page being served, and one for every listing on it.
+    assert len(reads) == 2
+
+
+def test_outside_a_request_public_asks_the_database_every_time():
+    from wagtail.models import PageViewRestriction
+
+    from home.models import NewsPage
+
+    index = factories.news_index()
+    article = factories.news_page(index, title="先公开后设为私密")
+    assert NewsPage.objects.live().public().filter(pk=article.pk).exists()
+
+    PageViewRestriction.objects.create(page=article, restriction_type="login")
+
+    assert not NewsPage.objects.live().public().filter(pk=article.pk).exists()

@@ -11,13 +11,14 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, PageManager, PageQuerySet
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from activities import recurrence
 from activities.ics import calendar_response
 from home.blocks import BodyBlock
 from home.models import BasePage
+from home.models.base import SitePageManager, SitePageQuerySet
 from home.models.workplans import recent_points
 from home.templatetags.site_tags import cn_date
 
@@ -36,7 +37,7 @@ MAX_COUNT = 500
 MAX_SERIES_YEARS = 5
 
 
-class ActivityPageQuerySet(PageQuerySet):
+class ActivityPageQuerySet(SitePageQuerySet):
     def for_calendar(self):
         """Public activities with what the calendar shows: the one calendar query."""
         return (
@@ -54,7 +55,7 @@ class ActivityPageQuerySet(PageQuerySet):
         )
 
 
-ActivityPageManager = PageManager.from_queryset(ActivityPageQuerySet)
+ActivityPageManager = SitePageManager.from_queryset(ActivityPageQuerySet)
 
 
 class ActivityPageForm(WagtailAdminPageForm):

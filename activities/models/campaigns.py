@@ -18,7 +18,6 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
 from activities import recurrence
@@ -26,6 +25,7 @@ from activities.models.campaign_parts import GRADE_BANDS
 from home.blocks import BodyBlock
 from home.filters import filter_values
 from home.models import BasePage, NewsPage
+from home.models.base import SitePageManager, SitePageQuerySet
 from home.models.workplans import recent_points
 from home.pagination import paginate
 
@@ -33,9 +33,10 @@ KINDS = [("reading", "读书活动"), ("law", "法治教育"), ("family", "家�
 STATUSES = {"running": "进行中", "upcoming": "筹备中", "finished": "已结束"}
 CAMPAIGNS_PER_PAGE = 12
 CARD_RENDITION = "fill-640x360|format-webp"
+GALLERY_RENDITION = "fill-480x320|format-webp"
 
 
-class CampaignPageQuerySet(PageQuerySet):
+class CampaignPageQuerySet(SitePageQuerySet):
     def for_listing(self):
         """Live, public campaigns with the numbers their cards show: the one listing query."""
         images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
@@ -51,7 +52,7 @@ class CampaignPageQuerySet(PageQuerySet):
         )
 
 
-CampaignPageManager = PageManager.from_queryset(CampaignPageQuerySet)
+CampaignPageManager = SitePageManager.from_queryset(CampaignPageQuerySet)
 
 
 class CampaignIndexPage(BasePage):
@@ -278,6 +279,12 @@ class CampaignPage(BasePage):
             .order_by("-date", "-pk")[:limit]
         )
 
+    def gallery(self):
+        """The photos with their images and renditions: two queries however many photos
+        (in a preview, the unsaved photos as they are)."""
+        images = get_image_model().objects.prefetch_renditions(GALLERY_RENDITION)
+        return self.photos.all().prefetch_related(models.Prefetch("image", queryset=images))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         upcoming, past = self.activity_occurrences()
@@ -293,6 +300,7 @@ class CampaignPage(BasePage):
                 "related_news": self.related_news(),
                 "schools": schools,
                 "awards": list(self.awards.select_related("school")),
+                "photos": list(self.gallery()),
                 "reading_groups": reading_groups,
                 "figures": [
                     ("参与学校", len(schools), "所"),

@@ -12,18 +12,20 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, PageManager, PageQuerySet
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.filters import filter_values
 from home.models import BasePage
+from home.models.base import SitePageManager, SitePageQuerySet
 from home.pagination import paginate
 
 WRITEUPS_PER_PAGE = 10
 LISTING_RENDITION = "fill-480x300|format-webp"
+PHOTO_RENDITION = "width-800|format-webp"
 
 
-class WriteUpPageQuerySet(PageQuerySet):
+class WriteUpPageQuerySet(SitePageQuerySet):
     def for_listing(self):
         """Live, public write-ups with their school: the one listing query."""
         images = get_image_model().objects.prefetch_renditions(LISTING_RENDITION)
@@ -36,7 +38,7 @@ class WriteUpPageQuerySet(PageQuerySet):
         )
 
 
-WriteUpPageManager = PageManager.from_queryset(WriteUpPageQuerySet)
+WriteUpPageManager = SitePageManager.from_queryset(WriteUpPageQuerySet)
 
 
 class WriteUpIndexPage(RoutablePageMixin, BasePage):
@@ -180,6 +182,17 @@ class WriteUpPage(BasePage):
 
     def paragraphs(self):
         return [line.strip() for line in self.body.splitlines() if line.strip()]
+
+    def gallery(self):
+        """The photos with their images and renditions: two queries however many photos
+        (in a preview, the unsaved photos as they are)."""
+        images = get_image_model().objects.prefetch_renditions(PHOTO_RENDITION)
+        return self.photos.all().prefetch_related(models.Prefetch("image", queryset=images))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["photos"] = list(self.gallery())
+        return context
 
 
 class WriteUpPhoto(Orderable):

@@ -12,7 +12,6 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
@@ -20,7 +19,7 @@ from home.feeds import NewsFeed
 from home.filters import filter_values, public_tag_or_404
 from home.pagination import paginate
 
-from .base import BasePage
+from .base import BasePage, SitePageManager, SitePageQuerySet
 from .workplans import recent_points
 
 NEWS_PER_PAGE = 10
@@ -57,7 +56,7 @@ class NewsCategory(models.Model):
         return self.name
 
 
-class NewsPageQuerySet(PageQuerySet):
+class NewsPageQuerySet(SitePageQuerySet):
     def for_listing(self):
         """Public articles, newest first, with what a listing shows: the one listing query."""
         images = get_image_model().objects.prefetch_renditions(LISTING_RENDITION)
@@ -70,7 +69,7 @@ class NewsPageQuerySet(PageQuerySet):
         )
 
 
-NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
+NewsPageManager = SitePageManager.from_queryset(NewsPageQuerySet)
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):

@@ -14,7 +14,7 @@ from home.filters import public_tag_or_404
 from home.pagination import paginate
 from home.search import views as search_views
 
-from .base import BasePage
+from .base import BasePage, site_pages
 
 TAGGED_PER_PAGE = 30
 
@@ -103,7 +103,7 @@ class HomePage(RoutablePageMixin, Page):
 
     def tagged_pages(self):
         """Every live, public page of this site that carries a tag (any type)."""
-        return Page.objects.live().public().descendant_of(self, inclusive=True)
+        return site_pages().live().public().descendant_of(self, inclusive=True)
 
     @path("tags/", name="tags")
     def tag_index_view(self, request):

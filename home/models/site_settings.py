@@ -17,6 +17,9 @@ POLICE_FILING_URL = "https://beian.mps.gov.cn/#/query/webSearch?code={code}"
 class SiteSettings(BaseSiteSetting):
     """Committee name, logo, contacts and the filing numbers shown in every page footer."""
 
+    # Every page shows the logo and the QR code: fetch them with the settings, not after.
+    select_related = ["logo", "wechat_qr"]
+
     committee_name = models.CharField("机构全称", max_length=60, default="关心下一代工作委员会")
     short_name = models.CharField("简称", max_length=20, blank=True, help_text="例如：某某区关工委")
     logo = models.ForeignKey(

@@ -24,10 +24,9 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import format_html, mark_safe
-from wagtail.models import Page
 from wagtail.search import index
 
-from home.models.base import PageTag
+from home.models.base import PageTag, site_pages
 
 from .words import index_words, query_words, simplified
 
@@ -138,7 +137,7 @@ def search(query, within, page_type=""):
     outcome = Outcome(query=query, words=words)
     if not words:
         return outcome
-    pages = Page.objects.live().public().descendant_of(within, inclusive=True)
+    pages = site_pages().live().public().descendant_of(within, inclusive=True)
     found = _matching(pages, query, "and")
     if not found and len(words) > 1:
         found = _matching(pages, query, "or")

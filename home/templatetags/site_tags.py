@@ -6,6 +6,8 @@ from django import template
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from home.models.base import site_pages
+
 register = template.Library()
 
 WEEKDAYS = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
@@ -79,7 +81,7 @@ def main_menu(context):
     """The top navigation: the home page, then its live children marked show_in_menus."""
     request = context.get("request")
     root = _site_root(request)
-    items = list(root.get_children().live().public().in_menu()) if root else []
+    items = list(site_pages().child_of(root).live().public().in_menu()) if root else []
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     for item in items:
