@@ -1,7 +1,7 @@
 # The two commands a newcomer needs are `make run` and `make test`; `make help` lists the rest.
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev setup run serve browser services lint format test pytest bench-search clean
+.PHONY: help install install-dev setup run serve browser services lint format test pytest bench-search bench-load clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -108,6 +108,10 @@ test: lint pytest ## Lint, then run every test, browser tests included
 
 bench-search: install-dev ## Benchmark site search over 5,000 generated pages (SQLite, a few minutes)
 	$(BIN)/python bench/search.py --database sqlite
+
+bench-load: install-dev services ## Load benchmark: gunicorn and wrk over a large data set (SQLite)
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "bench-load needs wrk (sudo apt-get install wrk)" >&2; exit 1; }
+	$(BIN)/python bench/load.py --database sqlite
 
 clean: ## Remove the virtualenv and generated files (keeps db.sqlite3 and media/)
 	rm -rf $(VENV) static_collected artifacts .pytest_cache .ruff_cache

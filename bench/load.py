@@ -103,12 +103,19 @@ def seed(scale, rng):
     today = timezone.localdate()
     no_auto_update = {"default": {"BACKEND": "home.search.backend", "AUTO_UPDATE": False}}
     with override_settings(WAGTAILSEARCH_BACKENDS=no_auto_update), transaction.atomic():
-        repeating = ActivityPage.objects.filter(repeat="").order_by("-start")[: target["recurring"]]
-        for page in repeating:
+        # Series spread over the years, as real ones are: a few run at any time.
+        plain = list(ActivityPage.objects.filter(repeat="").values_list("pk", flat=True))
+        chosen = rng.sample(plain, min(len(plain), target["recurring"]))
+        for page in ActivityPage.objects.filter(pk__in=chosen):
             page.repeat = "WEEKLY"
             page.repeat_interval = 1
             page.repeat_count = 30
-            page.save(update_fields=["repeat", "repeat_interval", "repeat_count"])
+            page.save(
+                update_fields=[
+                    *("repeat", "repeat_interval", "repeat_count"),
+                    *("series_start", "series_end", "sequence"),
+                ]
+            )
 
         schools = list(School.objects.all())
         kinds = ["kindergarten", "primary", "junior", "senior", "vocational", "special"]
@@ -351,12 +358,15 @@ def measure(args, database_url, pages):
 # --- report ----------------------------------------------------------------------------------
 
 
-def report(args, database, size_mb, counts, seconds, ceiling, rows, queries):
+def report(args, database, size_mb, counts, seconds, ceiling, rows, queries, load):
     data = ", ".join(f"{name} {count:,}" for name, count in counts.items())
     lines = [
         f"### {database}",
         "",
-        f"- Machine: {common.machine()}.",
+        (
+            f"- Machine: {common.machine()}. Load average {load[0]:.1f} before measuring, "
+            f"{load[1]:.1f} after."
+        ),
         f"- Data: {data}; database {size_mb:.0f} MB.",
         (
             f"- Set-up: migrate {seconds['migrate']:.0f} s, "
@@ -416,8 +426,10 @@ def main(argv=None):
             database, size_mb = common.database_description()
             pages = urls()
             queries = cold_queries(pages)
+            load = [os.getloadavg()[0]]
             ceiling, rows = measure(args, database_url, pages)
-            text = report(args, database, size_mb, counts, seconds, ceiling, rows, queries)
+            load.append(os.getloadavg()[0])
+            text = report(args, database, size_mb, counts, seconds, ceiling, rows, queries, load)
         finally:
             common.remove_media()
     print(text)

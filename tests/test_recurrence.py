@@ -239,3 +239,37 @@ def test_expansion_asks_the_rule_only_for_the_visible_window(monkeypatch):
     assert len(asked) == 1
     after, before = asked[0]
     assert (before - after) < datetime.timedelta(days=8)
+
+
+def test_next_candidates_give_the_same_first_occurrences_as_every_activity():
+    """The home page's list expands only the candidates: the first five must not change."""
+    from tests import factories
+
+    calendar = factories.calendar_page()
+    now = aware(2026, 11, 10, 12)
+    horizon = now + datetime.timedelta(days=120)
+    for day in range(11, 29):  # one-offs, one a day
+        factories.activity(calendar, start=aware(2026, 11, day, 9), revision=False)
+    factories.activity(  # a series that began long ago and meets on Tuesdays
+        calendar, start=aware(2026, 1, 6, 19), repeat="WEEKLY", repeat_count=100, revision=False
+    )
+    moved = factories.activity(calendar, start=aware(2026, 12, 20, 9), revision=False)
+    ActivityException.objects.create(
+        activity=moved,
+        date=datetime.date(2026, 12, 20),
+        action="move",
+        new_start=aware(2026, 11, 11, 8),
+    )
+    moved.save()
+    factories.activity(  # happening right now
+        calendar, start=aware(2026, 11, 10, 9), end=aware(2026, 11, 10, 17), revision=False
+    )
+    activities = ActivityPage.objects.for_calendar()
+
+    every = recurrence.occurrences(activities.in_range(now, horizon), now, horizon)[:5]
+    few = activities.next_candidates(now, horizon, 5)
+    first = recurrence.occurrences(few, now, horizon)[:5]
+
+    assert [(o.activity.pk, o.start) for o in first] == [(o.activity.pk, o.start) for o in every]
+    assert len(few) < activities.in_range(now, horizon).count()
+    assert {o.activity.pk for o in first} >= {moved.pk}

@@ -4,7 +4,7 @@ import datetime
 
 from django import forms
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -53,6 +53,25 @@ class ActivityPageQuerySet(SitePageQuerySet):
         return self.filter(
             Q(series_end__gt=start) | Q(series_end__isnull=True), series_start__lt=end
         )
+
+    def next_candidates(self, start, end, count):
+        """The activities among which the first ``count`` occurrences in [start, end) are.
+
+        A one-off activity (no repeat, no exception, not postponed) has one occurrence, at
+        its own start: only the first ``count`` of those by start can be among the first
+        ``count`` occurrences. Every other activity in the range may have any number, so
+        all of them come too. ``recurrence.occurrences`` then expands these few instead of
+        every activity of the next months (the home page's list: 2,000 activities made it
+        expand 300).
+        """
+        window = self.in_range(start, end)
+        one_off = (
+            Q(repeat="")
+            & ~Q(status="postponed")
+            & ~Exists(ActivityException.objects.filter(activity=OuterRef("pk")))
+        )
+        firsts = window.filter(one_off, end__gt=start).order_by("start", "end", "pk")[:count]
+        return [*window.exclude(one_off), *firsts]
 
 
 ActivityPageManager = SitePageManager.from_queryset(ActivityPageQuerySet)

@@ -57,7 +57,8 @@ def upcoming_activities(context, count=5):
     calendar = calendars.first()
     now = timezone.now()
     horizon = now + datetime.timedelta(days=120)
-    found = recurrence.occurrences(activities.in_range(now, horizon), now, horizon)
+    candidates = activities.next_candidates(now, horizon, count)
+    found = recurrence.occurrences(candidates, now, horizon)
     return {"occurrences": found[:count], "calendar": calendar, "request": request}
 
 
