@@ -59,3 +59,31 @@ def test_the_editors_userbar_works_under_the_policy(demo_site, admin_page, live_
 
     assert page.locator("wagtail-userbar, [data-wagtail-userbar]").count() >= 1
     assert found == []
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "mobile"])
+def test_the_503_page_when_the_database_is_away(
+    restore_migrated_data, open_page, screenshot, monkeypatch, viewport
+):
+    from django.db import OperationalError
+    from django.db.backends.utils import CursorWrapper
+
+    from tests.browser.conftest import no_sideways_scroll
+
+    real_execute = CursorWrapper.execute
+
+    def away(self, *args, **kwargs):
+        raise OperationalError("the database is away")
+
+    monkeypatch.setattr(CursorWrapper, "execute", away)
+    try:
+        page = open_page("/news/", viewport)
+        heading = page.locator("h1").inner_text()
+        reload_link = page.get_by_role("link", name="刷新本页")
+        assert reload_link.is_visible()
+        assert no_sideways_scroll(page)
+        screenshot(page, f"503-{viewport}", scroll=False)
+    finally:
+        monkeypatch.setattr(CursorWrapper, "execute", real_execute)
+
+    assert heading == "网站暂时无法访问"
