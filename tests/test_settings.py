@@ -11,16 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def load_production_settings(**env):
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
-    clean.update(env, DJANGO_SETTINGS_MODULE="website.settings.production")
-    return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); print('loaded')"],
-        cwd=ROOT,
-        env=clean,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    """Django set up with the production settings and ``env``, without the test suite's
+    SECRET_KEY and ALLOWED_HOSTS."""
+    return run_production("print('loaded')", **{"SECRET_KEY": "", "ALLOWED_HOSTS": "", **env})
 
 
 def test_production_refuses_a_missing_secret_key():
@@ -62,7 +55,8 @@ PRODUCTION = {
 
 def run_production(code, **env):
     clean = {k: v for k, v in os.environ.items() if k not in NOT_IN_PRODUCTION}
-    clean.update(PRODUCTION, **env, DJANGO_SETTINGS_MODULE="website.settings.production")
+    clean.update({**PRODUCTION, **env}, DJANGO_SETTINGS_MODULE="website.settings.production")
+    clean = {k: v for k, v in clean.items() if v != ""}
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()\n" + code],
         cwd=ROOT,

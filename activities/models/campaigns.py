@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from activities import recurrence
 from activities.models.campaign_parts import GRADE_BANDS
+from activities.models.gallery import PhotoGalleryMixin
 from home.blocks import BodyBlock
 from home.filters import filter_values
 from home.models import BasePage, NewsPage
@@ -33,7 +34,6 @@ KINDS = [("reading", "读书活动"), ("law", "法治教育"), ("family", "家�
 STATUSES = {"running": "进行中", "upcoming": "筹备中", "finished": "已结束"}
 CAMPAIGNS_PER_PAGE = 12
 CARD_RENDITION = "fill-640x360|format-webp"
-GALLERY_RENDITION = "fill-480x320|format-webp"
 
 
 class CampaignPageQuerySet(SitePageQuerySet):
@@ -102,10 +102,12 @@ class CampaignIndexPage(BasePage):
         return sorted({y for first, last in spans for y in range(first, last + 1)}, reverse=True)
 
 
-class CampaignPage(BasePage):
+class CampaignPage(PhotoGalleryMixin, BasePage):
     """One campaign (e.g. 第五届“中华魂”读书活动): what it is, for whom, when; its reading
     list or legal-education roster; schools, awards, photos; and, gathered automatically,
     its activities, write-ups, related news and figures."""
+
+    gallery_rendition = "fill-480x320|format-webp"
 
     kind = models.CharField("类型", max_length=10, choices=KINDS, default="reading")
     edition = models.PositiveSmallIntegerField(
@@ -278,12 +280,6 @@ class CampaignPage(BasePage):
             .distinct()
             .order_by("-date", "-pk")[:limit]
         )
-
-    def gallery(self):
-        """The photos with their images and renditions: two queries however many photos
-        (in a preview, the unsaved photos as they are)."""
-        images = get_image_model().objects.prefetch_renditions(GALLERY_RENDITION)
-        return self.photos.all().prefetch_related(models.Prefetch("image", queryset=images))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

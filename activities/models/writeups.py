@@ -15,6 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from activities.models.gallery import PhotoGalleryMixin
 from home.filters import filter_values
 from home.models import BasePage
 from home.models.base import SitePageManager, SitePageQuerySet
@@ -22,7 +23,6 @@ from home.pagination import paginate
 
 WRITEUPS_PER_PAGE = 10
 LISTING_RENDITION = "fill-480x300|format-webp"
-PHOTO_RENDITION = "width-800|format-webp"
 
 
 class WriteUpPageQuerySet(SitePageQuerySet):
@@ -110,7 +110,7 @@ class WriteUpIndexPage(RoutablePageMixin, BasePage):
         )
 
 
-class WriteUpPage(BasePage):
+class WriteUpPage(PhotoGalleryMixin, BasePage):
     """A school's report of an event it held: plain paragraphs, photos, who wrote it."""
 
     school = models.ForeignKey(
@@ -182,12 +182,6 @@ class WriteUpPage(BasePage):
 
     def paragraphs(self):
         return [line.strip() for line in self.body.splitlines() if line.strip()]
-
-    def gallery(self):
-        """The photos with their images and renditions: two queries however many photos
-        (in a preview, the unsaved photos as they are)."""
-        images = get_image_model().objects.prefetch_renditions(PHOTO_RENDITION)
-        return self.photos.all().prefetch_related(models.Prefetch("image", queryset=images))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
