@@ -317,3 +317,11 @@ def percentile(values, fraction, weights=None):
         if reached >= goal - 1e-9:
             return value
     return pairs[-1][0]
+
+
+def publish(text, output=None):
+    """Print the Markdown report and, with ``output``, write it there too."""
+    print(text)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        log(f"written to {output}")

@@ -432,10 +432,7 @@ def main(argv=None):
             text = report(args, database, size_mb, counts, seconds, ceiling, rows, queries, load)
         finally:
             common.remove_media()
-    print(text)
-    if args.output:
-        args.output.write_text(text, encoding="utf-8")
-        common.log(f"written to {args.output}")
+    common.publish(text, args.output)
 
 
 if __name__ == "__main__":
