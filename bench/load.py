@@ -240,6 +240,16 @@ def static_path():
 # --- servers and wrk -------------------------------------------------------------------------
 
 
+def wait_for_quiet(threshold, longest=30 * 60):
+    """Wait until nothing else keeps the CPUs busy (the seeding may overlap other work)."""
+    if threshold is None:
+        return
+    deadline = time.monotonic() + longest
+    while os.getloadavg()[0] >= threshold and time.monotonic() < deadline:
+        common.log(f"waiting for a quiet machine (load {os.getloadavg()[0]:.1f}) …")
+        time.sleep(30)
+
+
 @contextlib.contextmanager
 def redis_server(folder):
     port = free_port()
@@ -411,6 +421,11 @@ def main(argv=None):
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--quiet-load",
+        type=float,
+        help="before measuring, wait (up to 30 min) until the 1-minute load average is below this",
+    )
     parser.add_argument("--output", type=Path, help="also write the Markdown report here")
     args = parser.parse_args(argv)
     for tool in ("wrk", "redis-server"):
@@ -426,6 +441,7 @@ def main(argv=None):
             database, size_mb = common.database_description()
             pages = urls()
             queries = cold_queries(pages)
+            wait_for_quiet(args.quiet_load)
             load = [os.getloadavg()[0]]
             ceiling, rows = measure(args, database_url, pages)
             load.append(os.getloadavg()[0])
