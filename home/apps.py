@@ -14,5 +14,5 @@ class HomeConfig(AppConfig):
         from home.models import base
 
         pagecache.connect()
-        request_started.connect(base.remember_view_restrictions, dispatch_uid="restrictions-on")
-        request_finished.connect(base.forget_view_restrictions, dispatch_uid="restrictions-off")
+        request_started.connect(base.remember_for_request, dispatch_uid="page-memo-on")
+        request_finished.connect(base.forget_for_request, dispatch_uid="page-memo-off")

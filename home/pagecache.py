@@ -87,6 +87,24 @@ def key(request, large_text):
     return f"pagecache:{version()}:{'large' if large_text else 'normal'}:{digest}"
 
 
+def remember(name, compute):
+    """``compute()``, kept in the shared cache until the next change bumps the version.
+
+    For the parts every page shows (the site settings, the main menu): with
+    ``LAYOUT_CACHE_SECONDS`` at 0 they are computed every time. A value computed from rows
+    older than a change is stored under the old version, which nothing reads any more.
+    """
+    seconds = settings.LAYOUT_CACHE_SECONDS
+    if seconds <= 0:
+        return compute()
+    full_key = f"layout:{version()}:{name}"
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, seconds)
+    return value
+
+
 def _watched(model):
     meta = model._meta
     return meta.app_label in WATCHED_APPS and meta.label_lower not in IGNORED_MODELS

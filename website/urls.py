@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.sitemap import SiteSitemap
 from website import views as website_views
 
 handler500 = "website.views.server_error"
@@ -17,7 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", website_views.healthz, name="healthz"),
     path("text-size/", home_views.text_size, name="text_size"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("activity-signup/", include("volunteers.urls")),
     path("school/", include("activities.portal.urls")),

@@ -4,7 +4,7 @@ import datetime
 
 from django import forms
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -39,12 +39,13 @@ MAX_SERIES_YEARS = 5
 
 class ActivityPageQuerySet(SitePageQuerySet):
     def for_calendar(self):
-        """Public activities with what the calendar shows: the one calendar query."""
+        """Public activities with what the calendar shows: the one calendar query (and one
+        for the changed dates). Only the activity page and the JSON feed list audiences."""
         return (
             self.live()
             .public()
             .select_related("category")
-            .prefetch_related("exceptions", "audiences")
+            .prefetch_related("exceptions")
             .order_by("start", "pk")
         )
 
@@ -71,7 +72,7 @@ class ActivityPageQuerySet(SitePageQuerySet):
             & ~Exists(ActivityException.objects.filter(activity=OuterRef("pk")))
         )
         firsts = window.filter(one_off, end__gt=start).order_by("start", "end", "pk")[:count]
-        return [*window.exclude(one_off), *firsts]
+        return list(window.filter(~one_off | Q(pk__in=firsts.values("pk"))))
 
 
 ActivityPageManager = SitePageManager.from_queryset(ActivityPageQuerySet)
@@ -264,6 +265,7 @@ class ActivityPage(RoutablePageMixin, BasePage):
     sequence = models.PositiveIntegerField(editable=False, default=0)
 
     objects = ActivityPageManager()
+    select_with_page = ["category"]
     base_form_class = ActivityPageForm
 
     content_panels = [
@@ -395,6 +397,8 @@ class ActivityPage(RoutablePageMixin, BasePage):
         return self.occurrences_between(now, horizon)[:limit]
 
     def get_context(self, request, *args, **kwargs):
+        # The dates, the list of changed dates and the audiences all read these: once each.
+        prefetch_related_objects([self], "exceptions", "audiences")
         context = super().get_context(request, *args, **kwargs)
         context["next_occurrences"] = self.upcoming_occurrences(6)
         context["next_scheduled"] = next(

@@ -4,7 +4,7 @@ archive, iCalendar and JSON feeds. Every view calls ``recurrence.occurrences``."
 import calendar as pycalendar
 import datetime
 
-from django.db.models import Min
+from django.db.models import Min, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -227,6 +227,8 @@ class CalendarPage(RoutablePageMixin, BasePage):
                 {"error": f"结束日期应晚于开始日期，且相隔不超过 {JSON_MAX_DAYS} 天。"}, status=400
             )
         found, _ = self.occurrences(request, _midnight(first), _midnight(last))
+        activities = {occurrence.activity.pk: occurrence.activity for occurrence in found}
+        prefetch_related_objects(list(activities.values()), "audiences")
         return JsonResponse(
             {
                 "start": first.isoformat(),

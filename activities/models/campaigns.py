@@ -11,13 +11,12 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.search import index
 
 from activities import recurrence
@@ -25,6 +24,7 @@ from activities.models.campaign_parts import GRADE_BANDS
 from activities.models.gallery import PhotoGalleryMixin
 from home.blocks import BodyBlock
 from home.filters import filter_values
+from home.images import with_renditions
 from home.models import BasePage, NewsPage
 from home.models.base import SitePageManager, SitePageQuerySet
 from home.models.workplans import recent_points
@@ -39,16 +39,10 @@ CARD_RENDITION = "fill-640x360|format-webp"
 class CampaignPageQuerySet(SitePageQuerySet):
     def for_listing(self):
         """Live, public campaigns with the numbers their cards show: the one listing query."""
-        images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
-        return (
-            self.live()
-            .public()
-            .prefetch_related(Prefetch("listing_image", queryset=images))
-            .annotate(
-                school_count=Count("schools", distinct=True),
-                book_count=Count("reading_list", distinct=True),
-                advisor_count=Count("advisors", distinct=True),
-            )
+        return with_renditions(self.live().public(), "listing_image", CARD_RENDITION).annotate(
+            school_count=Count("schools", distinct=True),
+            book_count=Count("reading_list", distinct=True),
+            advisor_count=Count("advisors", distinct=True),
         )
 
 
@@ -271,7 +265,7 @@ class CampaignPage(PhotoGalleryMixin, BasePage):
 
     def related_news(self, limit=5):
         """Live news sharing a tag with the campaign, newest first."""
-        tag_ids = [tag.pk for tag in self.tags.all()]
+        tag_ids = [tag.pk for tag in self.tag_list]
         if not tag_ids:
             return []
         return list(

@@ -1,7 +1,6 @@
 """The photo gallery that campaign pages and school write-ups share."""
 
-from django.db import models
-from wagtail.images import get_image_model
+from home.images import with_renditions
 
 
 class PhotoGalleryMixin:
@@ -13,5 +12,4 @@ class PhotoGalleryMixin:
     def gallery(self):
         """The photos with their images and renditions: two queries however many photos
         (in a preview, the unsaved photos as they are)."""
-        images = get_image_model().objects.prefetch_renditions(self.gallery_rendition)
-        return self.photos.all().prefetch_related(models.Prefetch("image", queryset=images))
+        return with_renditions(self.photos.all(), "image", self.gallery_rendition)

@@ -6,17 +6,16 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from activities.models.gallery import PhotoGalleryMixin
 from home.filters import filter_values
+from home.images import with_renditions
 from home.models import BasePage
 from home.models.base import SitePageManager, SitePageQuerySet
 from home.pagination import paginate
@@ -28,14 +27,8 @@ LISTING_RENDITION = "fill-480x300|format-webp"
 class WriteUpPageQuerySet(SitePageQuerySet):
     def for_listing(self):
         """Live, public write-ups with their school: the one listing query."""
-        images = get_image_model().objects.prefetch_renditions(LISTING_RENDITION)
-        return (
-            self.live()
-            .public()
-            .select_related("school")
-            .prefetch_related(Prefetch("listing_image", queryset=images))
-            .order_by("-event_date", "-pk")
-        )
+        writeups = self.live().public().select_related("school").order_by("-event_date", "-pk")
+        return with_renditions(writeups, "listing_image", LISTING_RENDITION)
 
 
 WriteUpPageManager = SitePageManager.from_queryset(WriteUpPageQuerySet)
@@ -147,6 +140,7 @@ class WriteUpPage(PhotoGalleryMixin, BasePage):
     )
 
     objects = WriteUpPageManager()
+    select_with_page = ["school"]
 
     content_panels = [
         *BasePage.content_panels,

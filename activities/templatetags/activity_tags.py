@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from activities import recurrence
 from activities.models import ActivityPage, CalendarPage, WriteUpIndexPage, WriteUpPage
-from home.templatetags.site_tags import _site_root, cn_date
+from home.templatetags.site_tags import _site_root, cn_date, site_index
 
 register = template.Library()
 
@@ -49,12 +49,10 @@ def upcoming_activities(context, count=5):
     """The next ``count`` occurrences of this site's calendar, for the home page."""
     request = context.get("request")
     root = _site_root(request)
-    calendars = CalendarPage.objects.live().public()
     activities = ActivityPage.objects.for_calendar()
     if root is not None:
-        calendars = calendars.descendant_of(root)
         activities = activities.descendant_of(root)
-    calendar = calendars.first()
+    calendar = site_index(request, CalendarPage)
     now = timezone.now()
     horizon = now + datetime.timedelta(days=120)
     candidates = activities.next_candidates(now, horizon, count)
@@ -67,9 +65,8 @@ def latest_writeups(context, count=4):
     """The newest published school write-ups of this site, for the home page."""
     request = context.get("request")
     root = _site_root(request)
-    indexes = WriteUpIndexPage.objects.live().public()
     writeups = WriteUpPage.objects.for_listing()
     if root is not None:
-        indexes = indexes.descendant_of(root)
         writeups = writeups.descendant_of(root)
-    return {"writeups": list(writeups[:count]), "index": indexes.first(), "request": request}
+    index = site_index(request, WriteUpIndexPage)
+    return {"writeups": list(writeups[:count]), "index": index, "request": request}

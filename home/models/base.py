@@ -4,15 +4,74 @@ and the page queryset every page listing starts from."""
 import contextvars
 
 from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.urls import Resolver404
+from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page, PageManager
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet as WagtailPageQuerySet
 from wagtail.search import index
 
-_view_restrictions = contextvars.ContextVar("page_view_restrictions", default=None)
+# What a public request reads once and reuses: the view restrictions, and each page's
+# ancestors. Set for GET and HEAD requests only (request_started), cleared when the response
+# is done (request_finished); outside a request, or while a form is posted, every call asks
+# the database, as Wagtail does.
+_request_memo = contextvars.ContextVar("page_request_memo", default=None)
+
+
+def remember_for_request(environ=None, **kwargs):
+    method = (environ or {}).get("REQUEST_METHOD", "GET")
+    _request_memo.set({"ancestors": {}} if method in ("GET", "HEAD") else None)
+
+
+def forget_for_request(**kwargs):
+    _request_memo.set(None)
+
+
+def view_restrictions():
+    """Every ``PageViewRestriction`` with its page; read once a request."""
+    memo = _request_memo.get()
+    if memo is None:
+        return list(PageViewRestriction.objects.select_related("page"))
+    if "restrictions" not in memo:
+        memo["restrictions"] = list(PageViewRestriction.objects.select_related("page"))
+    return memo["restrictions"]
+
+
+def _fetch_whole(page, parent):
+    """The page to serve, in its own class, with the related rows its template always shows
+    (``select_with_page`` on the model: a category, a school) in the same query."""
+    model = page.specific_class
+    related = getattr(model, "select_with_page", ()) if model else ()
+    if not related:
+        return page.specific
+    whole = model._default_manager.select_related(*related).get(pk=page.pk)
+    whole._cached_parent_obj = parent
+    return whole
+
+
+def _has_route(page_class, components):
+    try:
+        page_class.get_resolver().resolve("/" + "".join(f"{part}/" for part in components))
+    except Resolver404:
+        return False
+    return True
+
+
+def page_ancestors(page):
+    """``page.get_ancestors()`` as a list; read once a request per page, so that
+    breadcrumbs and Wagtail's view-restriction check share one query."""
+    memo = _request_memo.get()
+    if memo is None:
+        return list(page.get_ancestors())
+    if page.pk not in memo["ancestors"]:
+        memo["ancestors"][page.pk] = list(page.get_ancestors())
+    return memo["ancestors"][page.pk]
 
 
 class SitePageQuerySet(WagtailPageQuerySet):
@@ -20,19 +79,15 @@ class SitePageQuerySet(WagtailPageQuerySet):
 
     Wagtail's ``private_q`` fetches every ``PageViewRestriction`` each time it is called: the
     home page, which lists news, notices, activities and write-ups, called it eleven times.
-    While a request is served the answer is kept and reused (``remember_view_restrictions``
-    and ``forget_view_restrictions`` run on Django's request_started and request_finished
-    signals). Outside a request (commands, tests calling code directly) every call asks
-    the database, as Wagtail does.
+    Here it is built from ``view_restrictions()``, the same rows, read once a request.
     """
 
     def private_q(self):
-        memo = _view_restrictions.get()
-        if memo is None:
-            return super().private_q()
-        if "private_q" not in memo:
-            memo["private_q"] = super().private_q()
-        return memo["private_q"]
+        q = Q()
+        for restriction in view_restrictions():
+            q |= self.descendant_of_q(restriction.page, inclusive=True)
+        # Match no page when no section is private (as Wagtail does).
+        return q if q else Q(pk__in=[])
 
 
 SitePageManager = PageManager.from_queryset(SitePageQuerySet)
@@ -43,12 +98,62 @@ def site_pages():
     return SitePageQuerySet(Page).order_by("path")
 
 
-def remember_view_restrictions(**kwargs):
-    _view_restrictions.set({})
+class ServingMixin:
+    """For page models: Wagtail's routing and view-restriction check, in fewer queries.
 
+    - ``route`` finds every page on the rest of the path in one query, where Wagtail asks
+      for each level's child and then its own fields; only the page served is fetched whole.
+    - ``get_view_restrictions`` answers from what the request has already read
+      (``view_restrictions()`` and ``page_ancestors()``) instead of two more queries.
+    """
 
-def forget_view_restrictions(**kwargs):
-    _view_restrictions.set(None)
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        # url_path is unique: every slug is unique among its siblings.
+        prefixes = [
+            self.url_path + "".join(f"{part}/" for part in path_components[:level])
+            for level in range(1, len(path_components) + 1)
+        ]
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+        }
+        parent = self
+        for level, url_path in enumerate(prefixes):
+            page = found.get(url_path)
+            if page is None or page.depth != parent.depth + 1:
+                raise Http404
+            page._cached_parent_obj = parent
+            remaining = path_components[level + 1 :]
+            page_class = page.specific_class
+            if not remaining or page_class is None:
+                return _fetch_whole(page, parent).route(request, remaining)
+            if getattr(page_class, "route", None) not in (Page.route, ServingMixin.route):
+                if not issubclass(page_class, RoutablePageMixin):
+                    return _fetch_whole(page, parent).route(request, remaining)
+                # A routable page serves the rest itself if one of its routes matches.
+                if page.live and _has_route(page_class, remaining):
+                    return _fetch_whole(page, parent).route(request, remaining)
+            # As the next page's parent: its class, its generic fields, nothing more fetched.
+            parent = page.get_specific(deferred=True)
+        raise Http404  # not reached: the last level returns
+
+    def get_view_restrictions(self):
+        """The restrictions on this page and its ancestors, as Wagtail's (which serving a
+        page checks), answered from the rows and ancestors this request has already read."""
+        if _request_memo.get() is None or self.pk is None or self.alias_of_id:
+            return super().get_view_restrictions()
+        # Wagtail follows an alias to its source's restrictions; below the home page an
+        # ancestor may be an alias (the root and the home page never are).
+        if self.depth > 2 and any(a.alias_of_id for a in page_ancestors(self)):
+            return super().get_view_restrictions()
+        # On this page or an ancestor: the restricted page's path begins this one's.
+        found = [r for r in view_restrictions() if self.path.startswith(r.page.path)]
+        restrictions = PageViewRestriction.objects.filter(pk__in=[r.pk for r in found])
+        # Already read: iterating asks nothing more; filtering or counting asks afresh.
+        restrictions._result_cache = found
+        return restrictions
 
 
 class PageTag(TaggedItemBase):
@@ -73,7 +178,7 @@ class PageTag(TaggedItemBase):
         )
 
 
-class BasePage(Page):
+class BasePage(ServingMixin, Page):
     """Abstract base of content pages: summary (摘要), listing image and tags.
 
     The summary is shown in listings and used as the meta description when no
@@ -114,6 +219,11 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    @cached_property
+    def tag_list(self):
+        """The page's tags, read once (listed on the page, and used to find related pages)."""
+        return list(self.tags.all())
 
     @property
     def meta_description(self):

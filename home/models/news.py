@@ -4,19 +4,19 @@ import datetime
 
 from django import forms
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.feeds import NewsFeed
 from home.filters import filter_values, public_tag_or_404
+from home.images import with_renditions
 from home.pagination import paginate
 
 from .base import BasePage, SitePageManager, SitePageQuerySet
@@ -59,14 +59,8 @@ class NewsCategory(models.Model):
 class NewsPageQuerySet(SitePageQuerySet):
     def for_listing(self):
         """Public articles, newest first, with what a listing shows: the one listing query."""
-        images = get_image_model().objects.prefetch_renditions(LISTING_RENDITION)
-        return (
-            self.live()
-            .public()
-            .select_related("category")
-            .prefetch_related(Prefetch("lead_image", queryset=images))
-            .order_by("-date", "-pk")
-        )
+        articles = self.live().public().select_related("category").order_by("-date", "-pk")
+        return with_renditions(articles, "lead_image", LISTING_RENDITION)
 
 
 NewsPageManager = SitePageManager.from_queryset(NewsPageQuerySet)
@@ -161,6 +155,7 @@ class NewsPage(BasePage):
     )
 
     objects = NewsPageManager()
+    select_with_page = ["category"]
 
     content_panels = [
         *BasePage.content_panels,
@@ -224,7 +219,7 @@ class NewsPage(BasePage):
 
     def related_articles(self, limit=3):
         """Up to ``limit`` articles sharing the most tags with this one, newest first."""
-        tag_ids = [tag.pk for tag in self.tags.all()]
+        tag_ids = [tag.pk for tag in self.tag_list]
         if not tag_ids:
             return []
         return list(

@@ -14,12 +14,12 @@ from home.filters import public_tag_or_404
 from home.pagination import paginate
 from home.search import views as search_views
 
-from .base import BasePage, site_pages
+from .base import BasePage, ServingMixin, site_pages
 
 TAGGED_PER_PAGE = 30
 
 
-class HomePage(RoutablePageMixin, Page):
+class HomePage(RoutablePageMixin, ServingMixin, Page):
     """The site's front page: a hero with the mission, news and notices, quick links and a
     call to volunteer. It also serves the site-wide tag pages, /tags/ and /tags/<tag>/,
     and the site search, /search/.

@@ -3,10 +3,12 @@
 import re
 
 from django.db import models
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
+from home import pagecache
 from home.blocks import LinkBlock
 
 ICP_FILING_URL = "https://beian.miit.gov.cn/"
@@ -82,6 +84,25 @@ class SiteSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.committee_name
+
+    @classmethod
+    def for_site(cls, site):
+        """The settings, as every page reads them: kept in the shared cache until the next
+        change (with the logo, the QR code and the footer links already resolved)."""
+
+        def read():
+            instance = super(SiteSettings, cls).for_site(site)
+            instance.footer_link_items  # noqa: B018 (resolved before it is cached)
+            return instance
+
+        return pagecache.remember(f"sitesettings:{site.pk}", read)
+
+    @cached_property
+    def footer_link_items(self):
+        """(address, text) of each footer link whose page is published or that is external."""
+        return [
+            (link.value.href, link.value["title"]) for link in self.footer_links if link.value.href
+        ]
 
     @property
     def display_name(self):

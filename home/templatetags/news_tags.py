@@ -3,8 +3,9 @@
 from django import template
 from django.db.models import Q
 
+from home import pagecache
 from home.models import NewsCategory, NewsIndexPage, NewsPage
-from home.templatetags.site_tags import _site_root
+from home.templatetags.site_tags import _site_root, site_index
 
 register = template.Library()
 
@@ -18,14 +19,14 @@ def latest_news(context, count=6, notices=False):
     articles = NewsPage.objects.for_listing().filter(
         is_notice if notices else ~is_notice | Q(category=None)
     )
-    indexes = NewsIndexPage.objects.live().public()
     if root is not None:
         articles = articles.descendant_of(root)
-        indexes = indexes.descendant_of(root)
-    index = indexes.first()
+    index = site_index(request, NewsIndexPage)
     more_url = index.get_url(request) if index else ""
     if index and notices:
-        category = NewsCategory.objects.filter(is_notice=True).first()
+        category = pagecache.remember(
+            "notice-category", lambda: NewsCategory.objects.filter(is_notice=True).first()
+        )
         more_url = f"{more_url}?category={category.slug}" if category else more_url
     return {
         "articles": list(articles[:count]),

@@ -6,7 +6,8 @@ from django import template
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from home.models.base import site_pages
+from home import pagecache
+from home.models.base import page_ancestors, site_pages
 
 register = template.Library()
 
@@ -46,6 +47,18 @@ def _site_root(request):
     return request._site_root_page
 
 
+def site_index(request, model):
+    """The first live, public ``model`` page of the request's site (the news index, the
+    calendar…), for the home page's 更多 links; remembered until the next change."""
+    root = _site_root(request)
+
+    def find():
+        pages = model.objects.live().public()
+        return (pages.descendant_of(root) if root else pages).first()
+
+    return pagecache.remember(f"index:{model._meta.label_lower}:{getattr(root, 'pk', 0)}", find)
+
+
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
     """``url`` made absolute with the request's scheme and host (works for media on
@@ -81,7 +94,13 @@ def main_menu(context):
     """The top navigation: the home page, then its live children marked show_in_menus."""
     request = context.get("request")
     root = _site_root(request)
-    items = list(site_pages().child_of(root).live().public().in_menu()) if root else []
+    items = (
+        pagecache.remember(
+            f"menu:{root.pk}", lambda: list(site_pages().child_of(root).live().public().in_menu())
+        )
+        if root
+        else []
+    )
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     for item in items:
@@ -102,7 +121,7 @@ def breadcrumbs(context, page, current=None):
     """首页 › … › current page, for pages below the home page. With ``current``, the trail
     goes on past ``page`` to a view that is not a page (报名 below an activity)."""
     request = context.get("request")
-    ancestors = page.get_ancestors().filter(depth__gte=2) if page.depth > 2 else []
+    ancestors = [a for a in page_ancestors(page) if a.depth >= 2] if page.depth > 2 else []
     crumbs = [
         ("首页" if ancestor.depth == 2 else ancestor.title, ancestor.get_url(request))
         for ancestor in ancestors

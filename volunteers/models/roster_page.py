@@ -1,10 +1,9 @@
 """五老风采: public rosters of volunteers who agreed to be shown."""
 
-from django.db.models import Prefetch
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
-from wagtail.images import get_image_model
 
+from home.images import with_renditions
 from home.models import BasePage
 
 from .volunteer import Team, Volunteer
@@ -30,14 +29,14 @@ class VolunteerRosterPage(BasePage):
     def roster(self):
         """[(team, [volunteers])] for the chosen teams, in two queries whatever the size."""
         teams = list(self.teams.all()) or list(Team.objects.all())
-        photos = get_image_model().objects.prefetch_renditions(PHOTO_RENDITION)
         shown = (
             Volunteer.objects.filter(status="approved", public_profile=True, teams__in=teams)
             .distinct()
             .order_by("name")
             .only("pk", "name", "category", "bio", "photo")
-            .prefetch_related("expertise", "teams", Prefetch("photo", queryset=photos))
+            .prefetch_related("expertise", "teams")
         )
+        shown = with_renditions(shown, "photo", PHOTO_RENDITION)
         by_team = {team.pk: [] for team in teams}
         for volunteer in shown:
             for team in volunteer.teams.all():

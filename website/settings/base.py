@@ -145,6 +145,9 @@ else:
 # change bumps one shared version (home/pagecache.py), so this bounds only how long a
 # time-dependent page (upcoming activities, a campaign's status) can lag the clock.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+# The parts every page shows (site settings, main menu), in the shared cache until the next
+# change (home/pagecache.py: remember); this many seconds at most (0: read every time).
+LAYOUT_CACHE_SECONDS = int(os.environ.get("LAYOUT_CACHE_SECONDS", "3600"))
 PAGE_CACHE_SKIP_PATHS = [
     "/admin/",
     "/school/",

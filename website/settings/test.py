@@ -19,3 +19,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # Static files straight from the apps; STATIC_ROOT is only for `collectstatic` in production.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+
+# Every test reads settings and menus afresh: a change inside a test transaction never
+# commits, so it never bumps the version (tests/test_query_budgets.py turns this on).
+LAYOUT_CACHE_SECONDS = 0
