@@ -13,6 +13,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
+from tests import snapshots
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 375, "height": 812}}
@@ -90,10 +92,20 @@ def screenshot():
     return _shot
 
 
+@pytest.fixture(scope="session")
+def _demo_snapshot():
+    return {}
+
+
 @pytest.fixture
-def demo_site(restore_migrated_data):
-    """The whole demo content, as `make run` shows it."""
-    call_command("load_demo", stdout=io.StringIO())
+def demo_site(restore_migrated_data, _demo_snapshot):
+    """The whole demo content, as `make run` shows it: built by the first test that asks,
+    then put back from a snapshot of the database for each later one (tests/snapshots.py)."""
+    if "database" in _demo_snapshot:
+        snapshots.restore(_demo_snapshot["database"])
+    else:
+        call_command("load_demo", stdout=io.StringIO())
+        _demo_snapshot["database"] = snapshots.take()
 
 
 def no_sideways_scroll(page):

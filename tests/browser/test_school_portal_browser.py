@@ -68,3 +68,18 @@ def test_submit_approve_publish(
     screenshot(page, f"writeup-published-{viewport}")
     page.goto(live_server.url + "/school/")
     assert "已发布" in page.locator(".submissions").inner_text()
+
+
+@pytest.mark.parametrize("viewport", ["mobile", "desktop"])
+def test_a_locked_out_login_explains_itself(restore_migrated_data, open_page, screenshot, viewport):
+    User.objects.create_user("locked-teacher", password="pw-teacher-2026")
+    page = open_page("/school/login/", viewport)
+    for _ in range(5):
+        page.fill("#id_username", "locked-teacher")
+        page.fill("#id_password", "wrong-password")
+        page.get_by_role("button", name="登录").click()
+
+    assert page.locator("h1").inner_text() == "登录已暂停"
+    assert "30 分钟" in page.locator("main").inner_text()
+    assert no_sideways_scroll(page)
+    screenshot(page, f"login-locked-out-{viewport}")

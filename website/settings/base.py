@@ -1,5 +1,6 @@
 """Settings shared by every environment (dev, test, production)."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -75,7 +77,24 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "website.middleware.VaryOnCookieMiddleware",
+    # Last: it answers a locked-out login with the page in AXES_LOCKOUT_TEMPLATE.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Logins (the Wagtail admin and the school portal) lock out after five wrong passwords for
+# one account from one address, for 30 minutes (django-axes; a right password before that
+# clears the count). Username and address together: a stranger cannot lock the committee's
+# staff out from elsewhere. The attempts are kept in the database (shared by every server).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "home.ratelimit.client_address"
 
 ROOT_URLCONF = "website.urls"
 
