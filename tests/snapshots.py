@@ -16,12 +16,17 @@ from django.db import connection
 
 
 def take():
+    """The snapshot, or None where it cannot be put back (a PostgreSQL role that is not a
+    superuser may not switch foreign-key checks off: the caller then builds afresh)."""
     if connection.vendor == "sqlite":
         connection.ensure_connection()
         copy = sqlite3.connect(":memory:", check_same_thread=False)
         connection.connection.backup(copy)
         return copy
     with connection.cursor() as cursor:
+        cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+        if not cursor.fetchone()[0]:
+            return None
         tables = connection.introspection.table_names(cursor)
         data = {}
         for table in tables:

@@ -101,7 +101,7 @@ def _demo_snapshot():
 def demo_site(restore_migrated_data, _demo_snapshot):
     """The whole demo content, as `make run` shows it: built by the first test that asks,
     then put back from a snapshot of the database for each later one (tests/snapshots.py)."""
-    if "database" in _demo_snapshot:
+    if _demo_snapshot.get("database") is not None:
         snapshots.restore(_demo_snapshot["database"])
     else:
         call_command("load_demo", stdout=io.StringIO())
