@@ -1,7 +1,7 @@
 # The two commands a newcomer needs are `make run` and `make test`; `make help` lists the rest.
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev setup run serve browser services lint format test pytest bench-search bench-load clean
+.PHONY: help install install-dev setup run serve browser services test-tools lint format test pytest bench-search bench-load clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -101,7 +101,21 @@ format: install-dev ## Fix what ruff can fix
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-pytest: install-dev browser services ## Run the test suite only (DATABASE_URL picks the database)
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing npm with apt-get ..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+	  else \
+	    echo "The accessibility tests need npm, for axe-core (Debian/Ubuntu: sudo apt-get install npm)." >&2; exit 1; \
+	  fi; \
+	}
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test-tools: node_modules/.installed ## Install the tools the browser tests load into Chromium (axe-core, npm)
+
+pytest: install-dev browser services test-tools ## Run the test suite only (DATABASE_URL picks the database)
 	$(BIN)/python -m pytest
 
 test: lint pytest ## Lint, then run every test, browser tests included
@@ -114,4 +128,4 @@ bench-load: install-dev services ## Load benchmark: gunicorn and wrk over a larg
 	$(BIN)/python bench/load.py --database sqlite
 
 clean: ## Remove the virtualenv and generated files (keeps db.sqlite3 and media/)
-	rm -rf $(VENV) static_collected artifacts .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules static_collected artifacts .pytest_cache .ruff_cache

@@ -87,3 +87,30 @@ def test_the_503_page_when_the_database_is_away(
         monkeypatch.setattr(CursorWrapper, "execute", real_execute)
 
     assert heading == "网站暂时无法访问"
+
+
+def test_the_console_check_sees_a_violation_when_there_is_one(
+    restore_migrated_data, browser, live_server
+):
+    """The check above would see it: an inline script and an inline style put into a page
+    are refused, and Chromium says so on the console."""
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    found = violations(page)
+    page.goto(live_server.url + "/no-such-page/")
+    page.evaluate(
+        """() => {
+        const script = document.createElement("script");
+        script.textContent = "window.ran = true";
+        document.body.append(script);
+        const style = document.createElement("style");
+        style.textContent = "body { color: red }";
+        document.head.append(style);
+    }"""
+    )
+    page.wait_for_timeout(200)
+    ran = page.evaluate("window.ran === true")
+    context.close()
+
+    assert not ran
+    assert len(found) >= 2, found
