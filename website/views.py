@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
+from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 
 # Retry-After on the 503 page, in seconds.
@@ -33,6 +34,13 @@ def healthz(request):
         checks["cache"] = "error"
     healthy = all(value == "ok" for value in checks.values())
     return JsonResponse(checks, status=200 if healthy else 503)
+
+
+def csrf_failure(request, reason=""):
+    """``CSRF_FAILURE_VIEW``: a form sent without its security token, or with an old one
+    (the page was open for a long time, or cookies are off). Said in Chinese, with the way
+    out; nothing of the form was saved."""
+    return TemplateResponse(request, "403_csrf.html", status=403)
 
 
 def unavailable():

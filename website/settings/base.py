@@ -85,6 +85,9 @@ MIDDLEWARE = [
 # one account from one address, for 30 minutes (django-axes; a right password before that
 # clears the count). Username and address together: a stranger cannot lock the committee's
 # staff out from elsewhere. The attempts are kept in the database (shared by every server).
+# A form sent without its security token gets a Chinese page (website/views.py).
+CSRF_FAILURE_VIEW = "website.views.csrf_failure"
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
