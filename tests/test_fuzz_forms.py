@@ -110,3 +110,47 @@ def test_the_activity_registration_accepts_or_explains(client, activity_signup, 
         assert after == before
     confirmed = Registration.objects.filter(signup=activity_signup, status="confirmed")
     assert sum(r.party_size for r in confirmed) <= activity_signup.capacity
+
+
+@pytest.fixture
+def school_news():
+    """The write-up index the school portal publishes to (its pages need one)."""
+    return factories.writeup_index()
+
+
+@FUZZ
+@given(data=st.data())
+def test_the_withdrawal_request_accepts_or_explains(client, signup_page, data):
+    cache.clear()
+    volunteer = Volunteer.objects.get_or_create(
+        phone="13700001111", defaults={"name": "周志明", "category": "cadre", "status": "approved"}
+    )[0]
+    phone = data.draw(st.sampled_from(["13700001111", "13700002222"]), label="phone")
+    right = {"name": "周志明", "phone": phone, "confirm": "on"}
+
+    response = client.post(signup_page.url + "withdraw/", submission(data.draw, right))
+
+    assert response.status_code in (200, 302)
+    volunteer.refresh_from_db()
+    if response.status_code == 200:
+        assert has_chinese_error(response)
+    # Only a right, confirmed request for this number marks the volunteer; nothing else.
+    if volunteer.withdrawal_requested_at is not None:
+        assert response.status_code == 302
+        Volunteer.objects.filter(pk=volunteer.pk).update(withdrawal_requested_at=None)
+
+
+@FUZZ
+@given(data=st.data())
+def test_the_school_login_and_password_reset_never_break(client, school_news, data, mailoutbox):
+    cache.clear()
+    login = {"username": data.draw(VALUES, label="username"), "password": data.draw(VALUES)}
+    response = client.post("/school/login/", login)
+    assert response.status_code in (200, 429)
+    assert "_auth_user_id" not in client.session
+    if response.status_code == 200:
+        assert any("\u4e00" <= char <= "\u9fff" for char in response.content.decode())
+
+    reset = client.post("/school/password/reset/", {"email": data.draw(VALUES, label="email")})
+    assert reset.status_code in (200, 302, 429)
+    assert mailoutbox == []  # no account has such an address

@@ -84,6 +84,16 @@ def test_a_right_password_before_the_fifth_clears_the_count(client, editor):
     assert log_in(client, ADMIN, "editor", "Editor-pass-2026").status_code == 302
 
 
+@pytest.mark.parametrize("url", [ADMIN, SCHOOL])
+def test_an_absurdly_long_login_name_is_refused_like_any_wrong_one(client, url):
+    factories.writeup_index()
+    response = log_in(client, url, "x" * 3000, "wrong")
+
+    assert response.status_code == 200
+    # Stored cut to the longest login name (the admin's form refuses it before that).
+    assert all(len(attempt.username) <= 150 for attempt in AccessAttempt.objects.all())
+
+
 def test_the_account_opens_again_after_30_minutes(client, editor):
     for _ in range(5):
         log_in(client, ADMIN, "editor", "wrong")

@@ -98,6 +98,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "home.ratelimit.client_address"
+AXES_USERNAME_CALLABLE = "website.lockout.username"
 
 ROOT_URLCONF = "website.urls"
 
