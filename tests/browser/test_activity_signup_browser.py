@@ -27,7 +27,7 @@ def test_sign_up_and_cancel_in_large_text_mode(demo_site, open_page, screenshot,
     assert page.locator("#id_phone").input_value() == "138 0013 8123"
     screenshot(page, f"activity-signup-error-large-{viewport}")
 
-    page.get_by_text("我同意区关工委").click()
+    page.locator("label.form__choice").get_by_text("我同意区关工委").click()
     page.get_by_role("button", name="提交报名").click()
     assert "报名成功，已确认" in page.locator(".registration__status").inner_text()
     assert "138****8123" in page.locator(".activity__facts").inner_text()
@@ -52,7 +52,7 @@ def test_full_activity_offers_the_waitlist(demo_site, open_page, screenshot, vie
     page.get_by_role("link", name="登记候补").click()
     page.fill("#id_name", "吴国华")
     page.fill("#id_phone", "13800138124")
-    page.get_by_text("我同意区关工委").click()
+    page.locator("label.form__choice").get_by_text("我同意区关工委").click()
     page.get_by_role("button", name="登记候补").click()
 
     assert "候补第 4 位" in page.locator(".registration__status").inner_text()

@@ -37,8 +37,8 @@ def test_the_calendar_by_keyboard(demo_site, open_page):
 
     tab_to(page, "!!el.closest('.month-grid__event')")
     title = focused_text(page)
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.locator("h1").inner_text().strip() == title
 
 
@@ -62,9 +62,9 @@ def test_the_volunteer_sign_up_by_keyboard(demo_site, open_page):
     page.keyboard.press("Space")
     assert page.locator("#id_consent").is_checked()
     tab_to(page, "el.type === 'submit'")
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
 
-    page.wait_for_load_state()
     assert "谢谢您！报名已经收到" in page.locator("h1").inner_text()
     volunteer = Volunteer.objects.get(phone="13912345678")
     assert volunteer.name == "赵淑芬"
@@ -76,8 +76,8 @@ def test_a_mistake_by_keyboard_puts_the_focus_where_it_can_be_fixed(demo_site, o
     tab_to(page, "el.id === 'id_name'")
     page.keyboard.type("赵淑芬")
     tab_to(page, "el.type === 'submit'")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
 
     # The message next to the phone field, and the form summary at the top links to it.
     assert "请填写手机号码" in page.locator("#id_phone-error").inner_text()
