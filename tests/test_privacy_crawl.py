@@ -1,9 +1,10 @@
-"""No volunteer's private data, and no phone of anyone who signed up for an activity,
-appears anywhere public: pages, feeds, sitemap, JSON, ICS, sign-up forms."""
+"""No volunteer's private data, no phone of anyone who signed up for an activity, no
+school's contact person or phone and no unpublished draft appears anywhere public: pages,
+feeds, sitemap, JSON, ICS, sign-up forms, and the search results for each of those values."""
 
 import io
 import re
-from urllib.parse import urldefrag, urlparse
+from urllib.parse import urldefrag, urlencode, urlparse
 
 import pytest
 from django.core.management import call_command
@@ -52,6 +53,12 @@ def test_no_private_value_of_any_volunteer_appears_in_public(client):
         name="公开展示的志愿者", status="approved", public_profile=True, **PRIVATE
     )
 
+    from activities.models import School, WriteUpPage
+
+    schools = list(School.objects.values_list("contact_person", "contact_phone"))
+    drafts = list(WriteUpPage.objects.filter(live=False).values_list("title", flat=True))
+    # Whoever knows a private value must not find it, or its owner, through the search box.
+    searched = [*PRIVATE.values(), *(value for pair in schools for value in pair), *drafts]
     bodies = crawl(
         client,
         [
@@ -63,6 +70,7 @@ def test_no_private_value_of_any_volunteer_appears_in_public(client):
             "/calendar/json/",
             "/robots.txt",
             "/tags/",
+            *(f"/search/?{urlencode({'q': value})}" for value in searched),
         ],
     )
 
@@ -71,20 +79,23 @@ def test_no_private_value_of_any_volunteer_appears_in_public(client):
     demo_phones = set(Volunteer.objects.values_list("phone", flat=True))
     demo_phones |= set(Registration.objects.values_list("phone", flat=True))
     assert len(demo_phones) > 40
-    from activities.models import School, WriteUpPage
-
-    school_contacts = set(School.objects.values_list("contact_phone", flat=True))
-    school_contacts |= {
-        f">{name}<" for name in School.objects.values_list("contact_person", flat=True)
-    }
-    drafts = set(WriteUpPage.objects.filter(live=False).values_list("title", flat=True))
+    school_contacts = {phone for _person, phone in schools}
+    school_contacts |= {f">{person}<" for person, _phone in schools}
     assert school_contacts
     assert drafts
+    assert sum(url.startswith("/search/") for url in bodies) == len(set(searched))
     assert any("/campaigns/" in url for url in bodies)
+    # Searching a draft's title finds the published pages that share its words: the
+    # results below are really read.
+    assert any('<ol class="search-results"' in bodies[url] for url in bodies if "/search/" in url)
     for url, body in bodies.items():
+        if url.startswith("/search/"):
+            # The results page repeats the words searched for; what it found is what counts.
+            body = "".join(re.findall(r'<ol class="search-results".*?</ol>', body, re.S))
+            body = re.sub(r"</?mark>", "", body)
         for name, value in PRIVATE.items():
             assert str(value) not in body, f"{name} on {url}"
         leaked = [phone for phone in demo_phones if phone in body]
         assert not leaked, f"phones {leaked} on {url}"
-        leaked = [value for value in school_contacts | drafts if value in body]
+        leaked = [value for value in school_contacts | set(drafts) if value in body]
         assert not leaked, f"school contacts or drafts {leaked} on {url}"
