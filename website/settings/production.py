@@ -2,14 +2,16 @@
 
 Required: SECRET_KEY, ALLOWED_HOSTS (comma-separated). Usual: DATABASE_URL (PostgreSQL),
 REDIS_URL (the shared cache), WAGTAILADMIN_BASE_URL, CSRF_TRUSTED_ORIGINS, EMAIL_HOST and
-friends (see base.py). Optional: MEDIA_ROOT, FRONTEND_CACHE_* (a CDN purged on
-publish), LOG_DIR (request logs kept on disk). docs/deploy.md lists them all.
+friends (see base.py). Optional: MEDIA_ROOT or AWS_STORAGE_BUCKET_NAME and friends (media
+in S3-compatible object storage), FRONTEND_CACHE_* (a CDN purged on publish), LOG_DIR
+(request logs kept on disk). docs/deploy.md lists them all.
 """
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, env_bool, env_list, os
+from .media_storage import media_origin, s3_storage
 
 DEBUG = False
 
@@ -34,9 +36,20 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Media (uploaded images and documents) stay on the local disk under MEDIA_ROOT; with
-# several app servers, MEDIA_ROOT is one shared mount (docs/deploy.md). Object storage
-# through django-storages waits for botocore to accept python-dateutil 4.
+# Media (uploaded images and documents): an S3-compatible bucket when
+# AWS_STORAGE_BUCKET_NAME is set (media_storage.py), else the local disk under MEDIA_ROOT,
+# one shared mount with several app servers (docs/deploy.md).
+MEDIA_S3_STORAGE = s3_storage(os.environ)
+if MEDIA_S3_STORAGE:
+    STORAGES["default"] = MEDIA_S3_STORAGE
+    # Documents go through Wagtail's serve view, which checks collection privacy and reads
+    # the file from the bucket; Wagtail's default for remote storage would redirect to the
+    # bucket URL, which anyone could pass on. The bucket keeps documents/ private.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+    # Pages load images from the bucket's host (or CDN): allow it in the policy.
+    if media_origin(MEDIA_S3_STORAGE):
+        for directive in ("img-src", "media-src"):
+            CONTENT_SECURITY_POLICY["DIRECTIVES"][directive].append(media_origin(MEDIA_S3_STORAGE))
 
 # A CDN in front of the site: Wagtail purges a page and the pages above it on publish.
 # FRONTEND_CACHE_BACKEND is one of Wagtail's backends, e.g.
