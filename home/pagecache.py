@@ -80,11 +80,35 @@ def bump():
     transaction.on_commit(bump_now)
 
 
-def key(request, large_text):
-    """The cache key of a request's response in the current version."""
+# The version this process read last: the likely current one (a guess, never trusted).
+_last_version = None
+
+
+def _page_key(current, request, large_text):
     address = f"{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"pagecache:{version()}:{'large' if large_text else 'normal'}:{digest}"
+    return f"pagecache:{current}:{'large' if large_text else 'normal'}:{digest}"
+
+
+def lookup(request, large_text):
+    """``(key, stored response or None)`` for a request, in the current version.
+
+    One round trip to the cache in the common case: the current version and the page under
+    the version this process saw last are read together (``get_many``, one MGET on Redis).
+    If another server has bumped the version since, the guess is thrown away and the page
+    is read under the version just read, so a change always shows on the next request.
+    """
+    global _last_version  # a per-process hint: losing or racing it costs a round trip
+    guess = _last_version
+    if guess is not None:
+        guessed_key = _page_key(guess, request, large_text)
+        found = cache.get_many([VERSION_KEY, guessed_key])
+        if found.get(VERSION_KEY) == guess:
+            return guessed_key, found.get(guessed_key)
+    current = version()
+    _last_version = current
+    current_key = _page_key(current, request, large_text)
+    return current_key, cache.get(current_key)
 
 
 def remember(name, compute):

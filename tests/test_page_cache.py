@@ -227,3 +227,54 @@ def test_version_survives_eviction_moving_forward(news):
     cache.delete(pagecache.VERSION_KEY)
 
     assert pagecache.version() > old
+
+
+class CountingCache:
+    """Counts the calls that are a round trip to the cache server."""
+
+    def __init__(self, real):
+        self.real, self.trips = real, 0
+
+    def __getattr__(self, name):
+        attribute = getattr(self.real, name)
+        if name in {"get", "get_many", "set", "add", "incr"}:
+
+            def counted(*args, **kwargs):
+                self.trips += 1
+                return attribute(*args, **kwargs)
+
+            return counted
+        return attribute
+
+
+def test_a_hit_is_one_round_trip_to_the_cache(client, news, monkeypatch):
+    from django.core.cache import cache
+
+    client.get("/news/")
+    client.get("/news/")  # this process now knows the current version
+    counting = CountingCache(cache)
+    monkeypatch.setattr(pagecache, "cache", counting)
+
+    response = client.get("/news/")
+
+    assert outcome(response) == "hit"
+    assert counting.trips == 1
+
+
+def test_a_version_bumped_by_another_server_is_seen_on_the_next_request(client, news):
+    """This process remembers the version it saw last, but never serves by it alone."""
+    from django.core.cache import cache
+
+    _index, article = news
+    client.get("/news/")
+    assert outcome(client.get("/news/")) == "hit"
+    # Another server publishes a change: the new title is in the database and the shared
+    # version moves on, without any signal in this process.
+    type(article).objects.filter(pk=article.pk).update(title="另一台服务器改过的标题")
+    cache.incr(pagecache.VERSION_KEY)
+
+    response = client.get("/news/")
+
+    assert outcome(response) == "miss"
+    assert "另一台服务器改过的标题" in response.content.decode()
+    assert outcome(client.get("/news/")) == "hit"

@@ -130,7 +130,7 @@ def test_the_cache_is_redis_when_redis_url_is_set_and_local_memory_otherwise():
     with_redis = run_production(code, REDIS_URL="redis://127.0.0.1:6379/3")
     without = run_production(code, REDIS_URL="")
 
-    assert with_redis.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert with_redis.stdout.strip() == "website.cache.SharedRedisCache"
     assert without.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
 
 

@@ -54,8 +54,7 @@ class PageCacheMiddleware:
         if not (pagecache.enabled() and self._cacheable_request(request)):
             return self.get_response(request)
         large_text = request.COOKIES.get(settings.LARGE_TEXT_COOKIE) == "1"
-        key = pagecache.key(request, large_text)
-        stored = cache.get(key)
+        key, stored = pagecache.lookup(request, large_text)
         if stored is not None:
             return self._rebuild(stored)
         response = self.get_response(request)
