@@ -61,9 +61,14 @@ class LinkValue(blocks.StructValue):
     @property
     def href(self):
         """The link's address; empty when its page is not published (the link is hidden)."""
+        return self.href_for(None)
+
+    def href_for(self, request):
+        """``href``, with the site root paths Wagtail keeps on the request (not another
+        read of the cache for every link): the ``link_href`` template tag."""
         page = self.get("page")
         if page:
-            return (page.url or "") if page.live else ""
+            return (page.get_url(request) or "") if page.live else ""
         return self.get("url") or ""
 
 

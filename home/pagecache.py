@@ -56,17 +56,35 @@ def enabled():
     return settings.PAGE_CACHE_SECONDS > 0
 
 
+def _request_memo():
+    from home.models.base import request_memo
+
+    return request_memo()
+
+
 def version():
     """The current version. A missing one (first start, or evicted from the cache) starts
-    at the current time in microseconds, above any version that was counted up before."""
+    at the current time in microseconds, above any version that was counted up before.
+
+    A public GET request reads it once (the page, the settings, the menu… all ask) and
+    keeps it to its end, unless it bumps the version itself.
+    """
+    memo = _request_memo()
+    if memo is not None and "pagecache_version" in memo:
+        return memo["pagecache_version"]
     current = cache.get(VERSION_KEY)
     if current is None:
         cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
         current = cache.get(VERSION_KEY)
+    if memo is not None:
+        memo["pagecache_version"] = current
     return current
 
 
 def bump_now():
+    memo = _request_memo()
+    if memo is not None:
+        memo.pop("pagecache_version", None)
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not there yet
@@ -104,6 +122,9 @@ def lookup(request, large_text):
         guessed_key = _page_key(guess, request, large_text)
         found = cache.get_many([VERSION_KEY, guessed_key])
         if found.get(VERSION_KEY) == guess:
+            memo = _request_memo()
+            if memo is not None:
+                memo["pagecache_version"] = guess
             return guessed_key, found.get(guessed_key)
     current = version()
     _last_version = current
@@ -121,11 +142,16 @@ def remember(name, compute):
     seconds = settings.LAYOUT_CACHE_SECONDS
     if seconds <= 0:
         return compute()
+    memo = _request_memo()
     full_key = f"layout:{version()}:{name}"
+    if memo is not None and full_key in memo:  # asked for twice in one request
+        return memo[full_key]
     value = cache.get(full_key)
     if value is None:
         value = compute()
         cache.set(full_key, value, seconds)
+    if memo is not None:
+        memo[full_key] = value
     return value
 
 

@@ -278,3 +278,29 @@ def test_a_version_bumped_by_another_server_is_seen_on_the_next_request(client, 
     assert outcome(response) == "miss"
     assert "另一台服务器改过的标题" in response.content.decode()
     assert outcome(client.get("/news/")) == "hit"
+
+
+def test_a_page_rendered_afresh_reads_the_version_once(client, news, settings, monkeypatch):
+    """The page, the settings, the menu and the 更多 links all ask for the version (and
+    the news index for its index twice): a request reads each of them from the cache once."""
+    from django.core.cache import cache
+
+    settings.LAYOUT_CACHE_SECONDS = 3600
+    factories.site_settings()
+    client.get("/")  # the layout parts are in the cache now
+    reads = []
+    real_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counting_get)
+
+    response = client.get("/?from=menu")  # not in the page cache yet
+
+    assert outcome(response) == "miss"
+    assert reads.count(pagecache.VERSION_KEY) == 1
+    layout_reads = [key for key in reads if key.startswith("layout:")]
+    assert layout_reads
+    assert len(layout_reads) == len(set(layout_reads))

@@ -33,6 +33,11 @@ def forget_for_request(**kwargs):
     _request_memo.set(None)
 
 
+def request_memo():
+    """The dict a public GET or HEAD request keeps what it read in, or None (elsewhere)."""
+    return _request_memo.get()
+
+
 def view_restrictions():
     """Every ``PageViewRestriction`` with its page; read once a request."""
     memo = _request_memo.get()

@@ -68,6 +68,13 @@ def absolute_url(context, url):
 
 
 @register.simple_tag(takes_context=True)
+def link_href(context, link):
+    """The address of a link block's value (``home.blocks.LinkValue``), empty when its page
+    is not published: ``{% link_href link.value as href %}``."""
+    return link.href_for(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
 def tag_url(context, tag):
     """The address of the site-wide page of ``tag`` (/tags/<tag>/)."""
     request = context.get("request")
