@@ -47,7 +47,8 @@ run: setup ## Set up, then serve the site at http://127.0.0.1:8000/ (SQLite)
 
 # `make serve`: the production settings, with a local secret key and plain HTTP unless the
 # environment says otherwise (a real server sets SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL,
-# REDIS_URL and serves behind a TLS proxy: docs/deploy.md).
+# REDIS_URL and serves behind a TLS proxy: docs/deploy.md). The task worker that sends staff
+# notifications runs in the background and stops when gunicorn stops.
 SERVE_ENV = DJANGO_SETTINGS_MODULE=website.settings.production \
 	SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
@@ -56,11 +57,13 @@ SERVE_ENV = DJANGO_SETTINGS_MODULE=website.settings.production \
 .secret_key:
 	@umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
-serve: install .secret_key ## Production settings under gunicorn at http://127.0.0.1:8000/
+serve: install .secret_key ## Production settings under gunicorn at http://127.0.0.1:8000/, with the task worker
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput -v 0
 	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
 	$(SERVE_ENV) $(BIN)/python manage.py load_demo --if-empty
 	$(SERVE_ENV) $(BIN)/python manage.py ensure_admin
+	$(SERVE_ENV) $(BIN)/python manage.py db_worker --backend notifications --interval 5 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(SERVE_ENV) $(BIN)/gunicorn -c website/gunicorn_config.py website.wsgi
 
 browser: ## Make sure Debian's Chromium and CJK fonts are there for the browser tests

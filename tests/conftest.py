@@ -1,3 +1,7 @@
+import io
+import logging
+import signal
+
 import pytest
 from django.apps import apps
 from django.core.cache import cache
@@ -41,3 +45,36 @@ def restore_migrated_data(migrated_data, transactional_db):
             with connection.cursor() as cursor:
                 for statement in sql:
                     cursor.execute(statement)
+
+
+@pytest.fixture
+def run_worker(restore_migrated_data):
+    """``run_worker()`` runs the notifications worker as production does (``manage.py
+    db_worker --backend notifications``) in batch mode: every task that is due, then it
+    returns. The test is transactional: the worker checks its database connection between
+    tasks, as a long-running process must, which would end a test's wrapping transaction.
+    The command's signal handlers and log levels are put back afterwards."""
+
+    def run():
+        signals = [signal.SIGINT, signal.SIGTERM, signal.SIGQUIT]
+        handlers = {number: signal.getsignal(number) for number in signals}
+        loggers = [logging.getLogger(name) for name in ("django_tasks", "django_tasks_db")]
+        levels = [(logger, logger.level, list(logger.handlers)) for logger in loggers]
+        try:
+            call_command(
+                "db_worker",
+                "--backend=notifications",
+                "--batch",
+                "--no-startup-delay",
+                "--no-reload",
+                verbosity=0,
+                stdout=io.StringIO(),
+            )
+        finally:
+            for number, handler in handlers.items():
+                signal.signal(number, handler)
+            for logger, level, handlers_before in levels:
+                logger.setLevel(level)
+                logger.handlers[:] = handlers_before
+
+    return run

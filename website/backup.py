@@ -8,11 +8,14 @@ The archive (``.tar.gz``) holds:
   permissions (``--natural-foreign``; rows keep their ids), so it loads into SQLite or
   PostgreSQL alike, whatever ids those two tables got there;
 * ``media/``: every uploaded file (original images, documents, photos), without image
-  renditions, which Wagtail makes again on demand.
+  renditions, which Wagtail makes again on demand. Read and restored through
+  ``default_storage``: MEDIA_ROOT or an S3 bucket alike (tests/test_media_storage.py).
 
 Left out, because they are rebuilt after a restore or are only transient: content types and
 permissions (made by ``migrate``), sessions, the search index (``update_index``), the
-reference index (``rebuild_references_index``), renditions and editing sessions.
+reference index (``rebuild_references_index``), renditions and editing sessions. Also the
+background-task queue (staff notification mails, volunteers/tasks.py): a restored site
+should not mail staff again about sign-ups from the day of the backup.
 
 The archive holds personal data (volunteers, sign-ups, school contacts): keep it where
 only the committee's administrators can read it.
@@ -40,6 +43,7 @@ EXCLUDED = [
     "wagtailimages.rendition",
     "wagtailcore.referenceindex",
     "wagtailadmin",
+    "django_tasks_database",
 ]
 # Renditions live here (Wagtail's default); originals in original_images/.
 RENDITIONS_FOLDER = "images"

@@ -1,9 +1,5 @@
 """志愿者报名: the public sign-up page, its thank-you page and the rules around them."""
 
-import logging
-
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -12,10 +8,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home import ratelimit
 from home.models import BasePage
+from volunteers.tasks import notify_staff_on_commit
 
 from .volunteer import ConsentRecord
-
-logger = logging.getLogger(__name__)
 
 SESSION_KEY = "volunteer_signup_reference"
 
@@ -93,26 +88,20 @@ class VolunteerSignupPage(RoutablePageMixin, BasePage):
                         kind="public_profile",
                         notice_version=self.notice_version,
                     )
-                transaction.on_commit(
-                    lambda: self._mail_staff(
-                        f"新的志愿者报名 {volunteer.reference}",
-                        f"有一位{volunteer.get_category_display()}报名成为志愿者，"
-                        "请登录后台“志愿者”查看并审核。",
-                    )
+                self._notify_staff(
+                    f"新的志愿者报名 {volunteer.reference}",
+                    f"有一位{volunteer.get_category_display()}报名成为志愿者，"
+                    "请登录后台“志愿者”查看并审核。",
                 )
         except IntegrityError:
             return None
         return volunteer
 
-    def _mail_staff(self, subject, text):
-        """Tell staff; a failing mail server never loses or blocks what was submitted.
-        No personal data goes into the mail: staff read it in the admin."""
-        if not self.notify_email:
-            return
-        try:
-            send_mail(subject, text, settings.DEFAULT_FROM_EMAIL, [self.notify_email])
-        except Exception:
-            logger.exception("Could not send the notification to staff")
+    def _notify_staff(self, subject, text):
+        """Tell staff by mail once the change commits (volunteers/tasks.py: queued, tried
+        again while the mail server is down). Nothing that was submitted waits for or
+        depends on the mail. No personal data goes into it: staff read that in the admin."""
+        notify_staff_on_commit(self.notify_email, subject, text)
 
     @path("withdraw/", name="withdraw")
     def withdraw_view(self, request):
@@ -139,7 +128,7 @@ class VolunteerSignupPage(RoutablePageMixin, BasePage):
             if volunteer and not volunteer.withdrawal_requested_at:
                 volunteer.withdrawal_requested_at = timezone.now()
                 volunteer.save(update_fields=["withdrawal_requested_at", "updated_at"])
-                self._mail_staff(
+                self._notify_staff(
                     f"志愿者申请退出 {volunteer.reference}",
                     "有一位志愿者申请退出并删除个人信息。请登录后台“志愿者”，"
                     "筛选“申请退出”，电话核实后执行“退出并删除个人信息”。",

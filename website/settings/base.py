@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -256,6 +258,16 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background tasks (django-tasks). Wagtail's own small jobs (reference index, focal points,
+# deleting files, CDN purges) run at once, in the request, as they always have ("default").
+# Staff notification mails are rows in the database ("notifications"), sent by a worker
+# process, `manage.py db_worker --backend notifications`, that tries again later while the
+# mail server is down (volunteers/tasks.py, docs/deploy.md).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "notifications": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "关心下一代工作委员会"

@@ -12,6 +12,10 @@ INTERNAL_IPS = ["127.0.0.1"]
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 
+# `make run` has no worker: staff notifications are sent at once, to the console unless
+# EMAIL_HOST is set, and not tried again (production queues them: base.py).
+TASKS["notifications"] = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+
 # Wagtail logs every page created, edited and published at INFO: keep `make run` readable.
 LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}
 # runserver prints its own line per request.
