@@ -1,6 +1,6 @@
 """Listing images with their renditions, fetched with the rows that show them."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
 
 
@@ -14,4 +14,14 @@ def with_renditions(queryset, field, *specs):
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
     return queryset.select_related(field).prefetch_related(
         Prefetch(f"{field}__renditions", queryset=renditions, to_attr="prefetched_renditions")
+    )
+
+
+def prefetch_renditions(images, *specs):
+    """The renditions of ``specs`` of images already fetched (from several rows, or from
+    StreamField blocks), in one query for all of them; none if there are no images."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+    prefetch_related_objects(
+        list(images),
+        Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions"),
     )

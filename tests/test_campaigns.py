@@ -9,8 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from activities.models import CampaignPage, ReadingListItem
-from activities.models.campaign_parts import CampaignTopic, LegalAdvisor
+from activities.models import CampaignPage
 from activities.models.campaigns import STATUSES
 from tests import factories
 
@@ -131,10 +130,10 @@ def test_bad_filters_are_404(client, index, query):
 
 def test_cards_show_status_period_and_key_figure(client, index):
     reading = factories.campaign(index, title="读书季", kind="reading")
-    reading.reading_list = [ReadingListItem(title=f"书{n}", grade_band="lower") for n in range(3)]
+    reading.reading_list = [("book", {"title": f"书{n}", "grade_band": "lower"}) for n in range(3)]
     reading.save_revision().publish()
     law = factories.campaign(index, title="法治月", kind="law")
-    law.advisors = [LegalAdvisor(name="刘文博", organisation="区检察院")]
+    law.advisors = [("advisor", {"name": "刘文博", "organisation": "区检察院"})]
     law.save_revision().publish()
     factories.campaign(
         index,
@@ -154,10 +153,10 @@ def test_cards_show_status_period_and_key_figure(client, index):
 def test_reading_list_is_grouped_by_grade_band_in_band_order(client, index):
     campaign = factories.campaign(index, kind="reading")
     campaign.reading_list = [
-        ReadingListItem(title="草房子", author="曹文轩", grade_band="upper", sort_order=0),
-        ReadingListItem(title="小巴掌童话", author="张秋生", grade_band="lower", sort_order=1),
-        ReadingListItem(title="稻草人", author="叶圣陶", grade_band="middle", sort_order=2),
-        ReadingListItem(title="城南旧事", author="林海音", grade_band="upper", sort_order=3),
+        ("book", {"title": "草房子", "author": "曹文轩", "grade_band": "upper"}),
+        ("book", {"title": "小巴掌童话", "author": "张秋生", "grade_band": "lower"}),
+        ("book", {"title": "稻草人", "author": "叶圣陶", "grade_band": "middle"}),
+        ("book", {"title": "城南旧事", "author": "林海音", "grade_band": "upper"}),
     ]
     campaign.save_revision().publish()
 
@@ -174,13 +173,16 @@ def test_reading_list_is_grouped_by_grade_band_in_band_order(client, index):
 
 def test_legal_campaign_shows_topics_and_the_roster(client, index):
     campaign = factories.campaign(index, kind="law", edition=5)
-    campaign.topics = [CampaignTopic(title="预防校园欺凌")]
+    campaign.topics = [("topic", {"title": "预防校园欺凌"})]
     campaign.advisors = [
-        LegalAdvisor(
-            name="刘文博",
-            role="vice_principal",
-            organisation="区人民检察院",
-            schools_served="青禾中学",
+        (
+            "advisor",
+            {
+                "name": "刘文博",
+                "role": "vice_principal",
+                "organisation": "区人民检察院",
+                "schools_served": "青禾中学",
+            },
         )
     ]
     campaign.save_revision().publish()

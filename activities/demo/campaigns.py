@@ -14,13 +14,7 @@ from activities.models import (
     WriteUpIndexPage,
     WriteUpPage,
 )
-from activities.models.campaign_parts import (
-    CampaignAward,
-    CampaignPhoto,
-    CampaignTopic,
-    LegalAdvisor,
-    ReadingListItem,
-)
+from activities.models.campaign_parts import CampaignPhoto
 from activities.models.writeups import WriteUpPhoto
 from home.demo.media import demo_image
 from home.demo.site import get_or_create_section, paragraph, published_on
@@ -79,7 +73,7 @@ def _campaign(index, slug, *, tags, schools, activities, parts, photos, **fields
     """One campaign under ``index`` with its parts (created once; found again by slug).
 
     ``schools``: School records taking part; ``activities``: slugs of demo activities that
-    belong to it; ``parts``: inline lists by relation name; ``photos``: (seed, palette,
+    belong to it; ``parts``: StreamField blocks by field name; ``photos``: (seed, palette,
     caption) for drawn illustrations.
     """
     existing = index.get_children().filter(slug=slug).first()
@@ -148,7 +142,7 @@ def _build_reading(index, schools, today, day):
         ],
         parts={
             "reading_list": [
-                ReadingListItem(title=title, author=author, grade_band=band, note=note)
+                ("book", {"title": title, "author": author, "grade_band": band, "note": note})
                 for band, title, author, note in BOOKS
             ]
         },
@@ -193,9 +187,12 @@ def _build_law(index, schools, today, day):
             "law-teachers-workshop",
         ],
         parts={
-            "topics": [CampaignTopic(title=title, description=text) for title, text in TOPICS],
+            "topics": [("topic", {"title": title, "description": text}) for title, text in TOPICS],
             "advisors": [
-                LegalAdvisor(name=name, role=role, organisation=unit, schools_served=served)
+                (
+                    "advisor",
+                    {"name": name, "role": role, "organisation": unit, "schools_served": served},
+                )
                 for name, role, unit, served in ADVISORS
             ],
         },
@@ -247,29 +244,20 @@ def _build_summer(index, schools, today):
         activities=[],
         parts={
             "reading_list": [
-                ReadingListItem(title=title, author=author, grade_band=band, note=note)
+                ("book", {"title": title, "author": author, "grade_band": band, "note": note})
                 for band, title, author, note in BOOKS[10:]
             ],
             "awards": [
-                CampaignAward(
-                    award="一等奖",
-                    school=schools["文昌小学"],
-                    entrant="林小雨",
-                    work_title="草房子里的夏天",
-                ),
-                CampaignAward(
-                    award="一等奖",
-                    school=schools["青禾中学"],
-                    entrant="何一鸣",
-                    work_title="读《童年》有感",
-                ),
-                CampaignAward(
-                    award="二等奖",
-                    school=schools["禾丰中学"],
-                    entrant="郭佳怡",
-                    work_title="英子的眼睛",
-                ),
-                CampaignAward(award="优秀组织奖", school=schools["文昌小学"]),
+                (
+                    "award",
+                    {"award": award, "school": schools[school], "entrant": who, "work_title": work},
+                )
+                for award, school, who, work in [
+                    ("一等奖", "文昌小学", "林小雨", "草房子里的夏天"),
+                    ("一等奖", "青禾中学", "何一鸣", "读《童年》有感"),
+                    ("二等奖", "禾丰中学", "郭佳怡", "英子的眼睛"),
+                    ("优秀组织奖", "文昌小学", "", ""),
+                ]
             ],
         },
         photos=[],

@@ -2,14 +2,9 @@
 
 from .activity import ActivityException, ActivityPage
 from .calendar import CalendarPage
-from .campaign_parts import (
-    CampaignAward,
-    CampaignPhoto,
-    CampaignTopic,
-    LegalAdvisor,
-    ReadingListItem,
-)
-from .campaigns import CampaignIndexPage, CampaignPage
+from .campaign_index import CampaignIndexPage
+from .campaign_parts import CampaignPhoto
+from .campaigns import CampaignPage
 from .categories import ActivityCategory, Audience
 from .schools import School, SchoolAccount, SchoolStage
 from .writeups import WriteUpIndexPage, WriteUpPage, WriteUpPhoto
@@ -20,13 +15,9 @@ __all__ = [
     "ActivityPage",
     "Audience",
     "CalendarPage",
-    "CampaignAward",
     "CampaignIndexPage",
     "CampaignPage",
     "CampaignPhoto",
-    "CampaignTopic",
-    "LegalAdvisor",
-    "ReadingListItem",
     "School",
     "SchoolAccount",
     "SchoolStage",

@@ -1,9 +1,13 @@
-"""What staff list on a campaign page: books, topics, the 法治副校长 roster, awards, photos."""
+"""What staff list on a campaign page: books, topics, the 法治副校长 roster and awards (blocks
+of the page's own StreamFields, stored in the page row), and photos (an inline)."""
 
 from django.db import models
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Orderable
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 GRADE_BANDS = [
     ("preschool", "学前"),
@@ -16,91 +20,65 @@ GRADE_BANDS = [
 ADVISOR_ROLES = [("vice_principal", "法治副校长"), ("counsellor", "法治辅导员")]
 
 
-def _campaign(related_name):
-    return ParentalKey(
-        "activities.CampaignPage", on_delete=models.CASCADE, related_name=related_name
-    )
-
-
-class ReadingListItem(Orderable):
+class BookBlock(blocks.StructBlock):
     """A book on a reading campaign's list."""
 
-    campaign = ParentalKey(
-        "activities.CampaignPage", on_delete=models.CASCADE, related_name="reading_list"
-    )
-    title = models.CharField("书名", max_length=100)
-    author = models.CharField("作者", max_length=60, blank=True)
-    grade_band = models.CharField("适读年级", max_length=10, choices=GRADE_BANDS)
-    note = models.CharField("推荐语", max_length=200, blank=True)
-    cover = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="封面（可不传）",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    title = blocks.CharBlock(label="书名", max_length=100)
+    author = blocks.CharBlock(label="作者", max_length=60, required=False)
+    grade_band = blocks.ChoiceBlock(label="适读年级", choices=GRADE_BANDS)
+    note = blocks.CharBlock(label="推荐语", max_length=200, required=False)
+    cover = ImageChooserBlock(label="封面（可不传）", required=False)
 
-    panels = [
-        FieldRowPanel([FieldPanel("title"), FieldPanel("author")]),
-        FieldPanel("grade_band"),
-        FieldPanel("note"),
-        FieldPanel("cover"),
-    ]
+    class Meta:
+        icon = "doc-full"
+        label = "书目"
 
 
-class CampaignTopic(Orderable):
+class TopicBlock(blocks.StructBlock):
     """A topic of a legal-education campaign (e.g. 预防校园欺凌)."""
 
-    campaign = ParentalKey(
-        "activities.CampaignPage", on_delete=models.CASCADE, related_name="topics"
-    )
-    title = models.CharField("主题", max_length=60)
-    description = models.CharField("简要说明", max_length=200, blank=True)
+    title = blocks.CharBlock(label="主题", max_length=60)
+    description = blocks.CharBlock(label="简要说明", max_length=200, required=False)
+
+    class Meta:
+        icon = "openquote"
+        label = "主题"
 
 
-class LegalAdvisor(Orderable):
+class AdvisorValue(blocks.StructValue):
+    def role_label(self):
+        return dict(ADVISOR_ROLES).get(self.get("role"), "")
+
+
+class AdvisorBlock(blocks.StructBlock):
     """法治副校长 or 法治辅导员 serving schools in a legal-education campaign."""
 
-    campaign = ParentalKey(
-        "activities.CampaignPage", on_delete=models.CASCADE, related_name="advisors"
-    )
-    name = models.CharField("姓名", max_length=20)
-    role = models.CharField("职务", max_length=20, choices=ADVISOR_ROLES, default="vice_principal")
-    organisation = models.CharField("工作单位", max_length=60, help_text="例如：区人民检察院")
-    schools_served = models.CharField(
-        "服务学校", max_length=200, blank=True, help_text="多所学校用顿号分开"
+    name = blocks.CharBlock(label="姓名", max_length=20)
+    role = blocks.ChoiceBlock(label="职务", choices=ADVISOR_ROLES, default="vice_principal")
+    organisation = blocks.CharBlock(label="工作单位", max_length=60, help_text="例如：区人民检察院")
+    schools_served = blocks.CharBlock(
+        label="服务学校", max_length=200, required=False, help_text="多所学校用顿号分开"
     )
 
-    panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
-        FieldPanel("organisation"),
-        FieldPanel("schools_served"),
-    ]
+    class Meta:
+        icon = "user"
+        label = "人员"
+        value_class = AdvisorValue
 
 
-class CampaignAward(Orderable):
+class AwardBlock(blocks.StructBlock):
     """A result: an award given to an entrant (a pupil, a class, a school) for a work."""
 
-    campaign = ParentalKey(
-        "activities.CampaignPage", on_delete=models.CASCADE, related_name="awards"
+    award = blocks.CharBlock(label="奖项", max_length=30, help_text="例如：一等奖、优秀组织奖")
+    school = SnippetChooserBlock("activities.School", label="学校", required=False)
+    entrant = blocks.CharBlock(
+        label="获奖者", max_length=60, required=False, help_text="学生请只写姓名"
     )
-    award = models.CharField("奖项", max_length=30, help_text="例如：一等奖、优秀组织奖")
-    school = models.ForeignKey(
-        "activities.School",
-        verbose_name="学校",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    entrant = models.CharField("获奖者", max_length=60, blank=True, help_text="学生请只写姓名")
-    work_title = models.CharField("作品", max_length=100, blank=True)
+    work_title = blocks.CharBlock(label="作品", max_length=100, required=False)
 
-    panels = [
-        FieldRowPanel([FieldPanel("award"), FieldPanel("school")]),
-        FieldRowPanel([FieldPanel("entrant"), FieldPanel("work_title")]),
-    ]
+    class Meta:
+        icon = "pick"
+        label = "获奖"
 
 
 class CampaignPhoto(Orderable):

@@ -1,9 +1,11 @@
-"""主题教育活动: reading, legal-education and family-education campaigns.
+"""主题教育活动: reading, legal-education and family-education campaigns (their index is in
+``campaign_index``).
 
 A campaign page carries what staff write (theme, dates, reading list, topics, the roster of
 法治副校长, schools, awards, photos) and gathers the rest by itself: its activities from the
 calendar, published school write-ups about it, related news (by shared tags) and live
-figures.
+figures. The reading list, topics, roster and awards are StreamFields in the page row, so
+they cost no query of their own (docs/performance.md).
 """
 
 import datetime
@@ -12,7 +14,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
-from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -20,80 +21,41 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from activities import recurrence
-from activities.models.campaign_parts import GRADE_BANDS
+from activities.models.campaign_parts import (
+    GRADE_BANDS,
+    AdvisorBlock,
+    AwardBlock,
+    BookBlock,
+    TopicBlock,
+)
 from activities.models.gallery import PhotoGalleryMixin
+from activities.models.schools import School
 from home.blocks import BodyBlock
-from home.filters import filter_values
 from home.images import with_renditions
 from home.models import BasePage, NewsPage
 from home.models.base import SitePageManager, SitePageQuerySet
 from home.models.workplans import recent_points
-from home.pagination import paginate
 
 KINDS = [("reading", "读书活动"), ("law", "法治教育"), ("family", "家庭教育"), ("other", "其他")]
 STATUSES = {"running": "进行中", "upcoming": "筹备中", "finished": "已结束"}
-CAMPAIGNS_PER_PAGE = 12
 CARD_RENDITION = "fill-640x360|format-webp"
+COVER_RENDITION = "fill-120x160|format-webp"  # as campaign_page.html shows a book cover
+
+
+def block_values(stream):
+    """The values of a StreamField's blocks, in order."""
+    return [child.value for child in stream]
 
 
 class CampaignPageQuerySet(SitePageQuerySet):
     def for_listing(self):
         """Live, public campaigns with the numbers their cards show: the one listing query."""
         return with_renditions(self.live().public(), "listing_image", CARD_RENDITION).annotate(
-            school_count=Count("schools", distinct=True),
-            book_count=Count("reading_list", distinct=True),
-            advisor_count=Count("advisors", distinct=True),
+            school_count=Count("schools", distinct=True)
         )
 
 
 CampaignPageManager = SitePageManager.from_queryset(CampaignPageQuerySet)
-
-
-class CampaignIndexPage(BasePage):
-    """主题教育活动: running campaigns first, then upcoming, then finished; filters by kind
-    and year."""
-
-    subpage_types = ["activities.CampaignPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = "主题教育活动列表页"
-        verbose_name_plural = "主题教育活动列表页"
-
-    def campaigns(self):
-        return CampaignPage.objects.child_of(self).for_listing()
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        values = filter_values(request)
-        campaigns = self.campaigns()
-        filters = {}
-        if values["kind"]:
-            if values["kind"] not in dict(KINDS):
-                raise Http404("没有这种活动")
-            filters["kind"] = (values["kind"], dict(KINDS)[values["kind"]])
-            campaigns = campaigns.filter(kind=values["kind"])
-        if values["year"]:
-            filters["year"] = values["year"]
-            campaigns = campaigns.filter(
-                start_date__year__lte=values["year"], end_date__year__gte=values["year"]
-            )
-        today = timezone.localdate()
-        ordered = sorted(campaigns, key=lambda campaign: campaign.sort_key(today))
-        context.update(
-            {
-                "page_obj": paginate(request, ordered, CAMPAIGNS_PER_PAGE),
-                "filters": filters,
-                "kinds": KINDS,
-                "years": self.years(),
-            }
-        )
-        return context
-
-    def years(self):
-        """Every year some campaign runs in, newest first."""
-        spans = self.campaigns().values_list("start_date__year", "end_date__year")
-        return sorted({y for first, last in spans for y in range(first, last + 1)}, reverse=True)
 
 
 class CampaignPage(PhotoGalleryMixin, BasePage):
@@ -116,6 +78,12 @@ class CampaignPage(PhotoGalleryMixin, BasePage):
     stages = ParentalManyToManyField("activities.SchoolStage", verbose_name="面向学段", blank=True)
     goals = models.TextField("活动目标", blank=True, help_text="每行一条")
     body = StreamField(BodyBlock(), verbose_name="活动安排和说明", blank=True)
+    reading_list = StreamField([("book", BookBlock())], verbose_name="推荐书目", blank=True)
+    topics = StreamField([("topic", TopicBlock())], verbose_name="宣讲主题", blank=True)
+    advisors = StreamField(
+        [("advisor", AdvisorBlock())], verbose_name="法治副校长和法治辅导员", blank=True
+    )
+    awards = StreamField([("award", AwardBlock())], verbose_name="成果和获奖", blank=True)
     schools = ParentalManyToManyField(
         "activities.School", verbose_name="参与学校", blank=True, related_name="campaigns"
     )
@@ -143,11 +111,11 @@ class CampaignPage(PhotoGalleryMixin, BasePage):
         ),
         FieldPanel("goals"),
         FieldPanel("body"),
-        InlinePanel("reading_list", heading="推荐书目（读书活动）", label="书目"),
-        InlinePanel("topics", heading="宣讲主题（法治教育）", label="主题"),
-        InlinePanel("advisors", heading="法治副校长和法治辅导员", label="人员"),
+        FieldPanel("reading_list", heading="推荐书目（读书活动）"),
+        FieldPanel("topics", heading="宣讲主题（法治教育）"),
+        FieldPanel("advisors", heading="法治副校长和法治辅导员"),
         FieldPanel("schools"),
-        InlinePanel("awards", heading="成果和获奖", label="获奖"),
+        FieldPanel("awards", heading="成果和获奖"),
         InlinePanel("photos", heading="活动照片", label="照片"),
         BasePage.tags_panel,
         FieldPanel("work_points", widget=forms.CheckboxSelectMultiple),
@@ -210,11 +178,12 @@ class CampaignPage(PhotoGalleryMixin, BasePage):
 
     @property
     def key_figure(self):
-        """The one number a card shows (from ``for_listing`` annotations)."""
-        if self.kind == "reading" and getattr(self, "book_count", 0):
-            return ("推荐书目", self.book_count, "本")
-        if self.kind == "law" and getattr(self, "advisor_count", 0):
-            return ("法治副校长和辅导员", self.advisor_count, "位")
+        """The one number a card shows (schools from the ``for_listing`` annotation; books
+        and advisors counted in the page row)."""
+        if self.kind == "reading" and len(self.reading_list):
+            return ("推荐书目", len(self.reading_list), "本")
+        if self.kind == "law" and len(self.advisors):
+            return ("法治副校长和辅导员", len(self.advisors), "位")
         return ("参与学校", getattr(self, "school_count", 0), "所")
 
     def goal_lines(self):
@@ -222,21 +191,32 @@ class CampaignPage(PhotoGalleryMixin, BasePage):
 
     def reading_groups(self):
         """The reading list grouped by grade band, in the order of the bands."""
-        items = list(self.reading_list.all())
+        items = block_values(self.reading_list)
         return [
-            (label, [item for item in items if item.grade_band == band])
+            (label, [item for item in items if item.get("grade_band") == band])
             for band, label in GRADE_BANDS
-            if any(item.grade_band == band for item in items)
+            if any(item.get("grade_band") == band for item in items)
         ]
 
     def parts_text(self):
-        """The inline parts people search for, as text for the search index: books with
+        """The listed parts people search for, as text for the search index: books with
         their authors and notes, legal topics, and where the advisors come from. People's
         names (advisors, award winners) are left out of the index."""
-        parts = [f"《{b.title}》{b.author} {b.note}" for b in self.reading_list.all()]
-        parts += [f"{t.title} {t.description}" for t in self.topics.all()]
-        parts += [a.organisation for a in self.advisors.all()]
+        books = block_values(self.reading_list)
+        parts = [f"《{b.get('title')}》{b.get('author', '')} {b.get('note', '')}" for b in books]
+        parts += [f"{t.get('title')} {t.get('description', '')}" for t in block_values(self.topics)]
+        parts += [a.get("organisation", "") for a in block_values(self.advisors)]
         return "；".join(part.strip() for part in parts)
+
+    def award_values(self, schools):
+        """The awards, each with its school: found among ``schools`` (those taking part,
+        already read for the page) or else read in one query with any other missing."""
+        values = [block["value"] for block in self.awards.raw_data]
+        found = {school.pk: school for school in schools}
+        missing = {value.get("school") for value in values} - set(found) - {None}
+        if missing:
+            found |= School.objects.in_bulk(missing)
+        return [{**value, "school": found.get(value.get("school"))} for value in values]
 
     # --- gathered --------------------------------------------------------------------------
 
@@ -261,7 +241,8 @@ class CampaignPage(PhotoGalleryMixin, BasePage):
     def published_writeups(self):
         from activities.models import WriteUpPage
 
-        return WriteUpPage.objects.for_listing().filter(campaign=self)
+        # Listed without pictures: no renditions to fetch.
+        return WriteUpPage.objects.for_listing().prefetch_related(None).filter(campaign=self)
 
     def related_news(self, limit=5):
         """Live news sharing a tag with the campaign, newest first."""
@@ -270,6 +251,7 @@ class CampaignPage(PhotoGalleryMixin, BasePage):
             return []
         return list(
             NewsPage.objects.for_listing()
+            .prefetch_related(None)  # listed without pictures: no renditions to fetch
             .filter(tagged_items__tag_id__in=tag_ids)
             .distinct()
             .order_by("-date", "-pk")[:limit]
@@ -282,6 +264,9 @@ class CampaignPage(PhotoGalleryMixin, BasePage):
         writeups = list(self.published_writeups())
         schools = list(self.schools.all())
         reading_groups = self.reading_groups()
+        covers = [
+            book["cover"] for _, books in reading_groups for book in books if book.get("cover")
+        ]
         context.update(
             {
                 "upcoming_occurrences": upcoming[:6],
@@ -289,9 +274,11 @@ class CampaignPage(PhotoGalleryMixin, BasePage):
                 "writeups": writeups[:6],
                 "related_news": self.related_news(),
                 "schools": schools,
-                "awards": list(self.awards.select_related("school")),
-                "photos": list(self.gallery()),
+                "photos": self.gallery(covers, [COVER_RENDITION]),
                 "reading_groups": reading_groups,
+                "topics": block_values(self.topics),
+                "advisors": block_values(self.advisors),
+                "awards": self.award_values(schools),
                 "figures": [
                     ("参与学校", len(schools), "所"),
                     ("已举办活动", len(held), "场"),
