@@ -170,3 +170,19 @@ def test_templates_hold_no_inline_script_style_or_handlers():
             if re.search(pattern, text):
                 offending.append(f"{path.relative_to(ROOT)}: {pattern}")
     assert offending == []
+
+
+def test_gunicorn_replaces_a_worker_only_after_many_requests(monkeypatch):
+    """Recycling every 2,000 requests replaced workers every few seconds under load (a third
+    of the throughput, docs/performance.md); the environment can still choose."""
+    import importlib
+
+    from website import gunicorn_config
+
+    monkeypatch.delenv("GUNICORN_MAX_REQUESTS", raising=False)
+    default = importlib.reload(gunicorn_config)
+    assert (default.max_requests, default.max_requests_jitter) == (50000, 5000)
+
+    monkeypatch.setenv("GUNICORN_MAX_REQUESTS", "0")  # gunicorn: never
+    chosen = importlib.reload(gunicorn_config)
+    assert (chosen.max_requests, chosen.max_requests_jitter) == (0, 0)
