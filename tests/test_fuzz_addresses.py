@@ -83,6 +83,9 @@ PATHS = st.one_of(
 
 
 def check(response):
+    if response.status_code == 301:  # a "?" in a word ends the path: Django adds the slash
+        assert response["Location"].startswith("/"), response["Location"]
+        return
     assert response.status_code in (200, 400, 404), response.status_code
     if response.status_code == 200:
         return
