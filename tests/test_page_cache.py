@@ -289,13 +289,22 @@ def test_a_page_rendered_afresh_reads_the_version_once(client, news, settings, m
     factories.site_settings()
     client.get("/")  # the layout parts are in the cache now
     reads = []
-    real_get = cache.get
 
-    def counting_get(key, *args, **kwargs):
-        reads.append(key)
-        return real_get(key, *args, **kwargs)
+    class Recording:
+        """The cache as pagecache sees it, noting every key read (alone or together)."""
 
-    monkeypatch.setattr(cache, "get", counting_get)
+        def __getattr__(self, name):
+            return getattr(cache, name)
+
+        def get(self, key, *args, **kwargs):
+            reads.append(key)
+            return cache.get(key, *args, **kwargs)
+
+        def get_many(self, keys, *args, **kwargs):
+            reads.extend(keys)
+            return cache.get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(pagecache, "cache", Recording())
 
     response = client.get("/?from=menu")  # not in the page cache yet
 
