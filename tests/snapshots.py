@@ -13,6 +13,7 @@ import sqlite3
 from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection
+from django.db.migrations.recorder import MigrationRecorder
 
 
 def take():
@@ -55,5 +56,8 @@ def restore(snapshot):
                         copy.write(data)
         finally:
             cursor.execute("SET session_replication_role = DEFAULT")
-        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+        # django_migrations too: its rows came back with their ids (a test that migrates
+        # backwards and forwards inserts into it).
+        models = [*apps.get_models(), MigrationRecorder.Migration]
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
