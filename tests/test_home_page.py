@@ -71,3 +71,23 @@ def test_empty_home_page_shows_no_empty_sections(client):
 
     assert "快捷入口" not in html
     assert "volunteer-call" not in html
+
+
+def test_quick_links_to_pages_read_the_site_root_paths_once(client, monkeypatch):
+    """A page link's address needs Wagtail's site root paths: they are taken from the
+    request, not read from the cache again for every quick link."""
+    from wagtail.models import Site
+
+    pages = [factories.standard_page(title=f"栏目{n}", slug=f"part-{n}") for n in range(6)]
+    home = factories.home_page()
+    home.quick_links = [("link", {"title": page.title, "page": page, "url": ""}) for page in pages]
+    home.save_revision().publish()
+    reads = []
+    real = Site.get_site_root_paths
+    counting = staticmethod(lambda: reads.append(1) or real())
+    monkeypatch.setattr(Site, "get_site_root_paths", counting)
+
+    html = client.get("/").content.decode()
+
+    assert all(f'class="quick-links__item" href="/part-{n}/"' in html for n in range(6))
+    assert len(reads) < len(pages)
