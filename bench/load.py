@@ -19,13 +19,17 @@ Method:
 3. wrk (Debian package ``wrk``) with ``--threads`` threads and ``--connections`` open
    connections (2 and 8) runs each URL for ``--seconds`` (10) after two seconds of warm-up
    that are not counted. Pages: home, news index, a news article, a calendar month, a
-   repeating activity, a campaign, a search. Each twice: *cold* (page cache off:
-   ``PAGE_CACHE_SECONDS=0``, every request renders) and *warm* (page cache on). In the same
-   run, the ceiling: a bare WSGI app returning 20 KB under the same gunicorn settings,
-   and a static file through whitenoise. wrk runs on the same two cores as the servers.
+   repeating activity, a campaign, a search. Each three times (``MODES``): *cold* (page
+   cache off: ``PAGE_CACHE_SECONDS=0``, every request renders, with the sections and the
+   shared parts kept as production keeps them), *render* (nothing kept either:
+   ``FRAGMENT_CACHE_SECONDS=0`` and ``LAYOUT_CACHE_SECONDS=0``, the whole work of every
+   request, as the first one after a change) and *warm* (page cache on). In the same run,
+   the ceiling: a bare WSGI app returning 20 KB under the same gunicorn settings, and a
+   static file through whitenoise. wrk runs on the same two cores as the servers.
 4. The report gives requests/s, p50, p95 and p99 latency (wrk's own histogram, read by
    ``bench/wrk_report.lua``), non-2xx answers and socket errors, each page's requests/s
-   as a share of the bare WSGI ceiling, and the SQL queries one cold request makes.
+   as a share of the bare WSGI ceiling, and the SQL queries one cold or render request
+   makes (counted in the benchmark's own process, after one warm-up request).
 
 Nothing here is a test: it prints figures. Results and their reading: docs/performance.md.
 """
@@ -212,21 +216,26 @@ def urls():
 
 
 def cold_queries(pages):
-    """SQL queries of one request to each page, page cache off (after one warm-up)."""
+    """SQL queries of one request to each page after one warm-up, page cache off: per
+    mode, "cold" (sections and shared parts kept, as in production) and "render" (nothing
+    kept)."""
     from django.db import connection
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
     client = Client()
     counts = {}
-    with override_settings(PAGE_CACHE_SECONDS=0):
-        for label, path in pages:
-            client.get(path)
-            with CaptureQueriesContext(connection) as queries:
-                response = client.get(path)
-            if response.status_code != 200:
-                raise SystemExit(f"GET {path} answered {response.status_code}")
-            counts[label] = len(queries)
+    for mode, seconds in (("cold", 300), ("render", 0)):
+        with override_settings(
+            PAGE_CACHE_SECONDS=0, LAYOUT_CACHE_SECONDS=seconds, FRAGMENT_CACHE_SECONDS=seconds
+        ):
+            for label, path in pages:
+                client.get(path)
+                with CaptureQueriesContext(connection) as queries:
+                    response = client.get(path)
+                if response.status_code != 200:
+                    raise SystemExit(f"GET {path} answered {response.status_code}")
+                counts[label, mode] = len(queries)
     return counts
 
 
@@ -306,7 +315,11 @@ def wrk(url, args, seconds=None):
     return {name: float(value) for name, value in figures.items()}
 
 
-def server_env(database_url, media_root, redis_url, cache_seconds, log_dir):
+# (mode, PAGE_CACHE_SECONDS, FRAGMENT_CACHE_SECONDS and LAYOUT_CACHE_SECONDS)
+MODES = [("cold", 0, 300), ("render", 0, 0), ("warm", 300, 300)]
+
+
+def server_env(database_url, media_root, redis_url, cache_seconds, log_dir, kept_seconds=300):
     env = {
         key: value
         for key, value in os.environ.items()
@@ -322,6 +335,8 @@ def server_env(database_url, media_root, redis_url, cache_seconds, log_dir):
         MEDIA_ROOT=str(media_root),
         REDIS_URL=redis_url,
         PAGE_CACHE_SECONDS=str(cache_seconds),
+        FRAGMENT_CACHE_SECONDS=str(kept_seconds),
+        LAYOUT_CACHE_SECONDS=str(kept_seconds),
         LOG_DIR=str(log_dir),
     )
     return env
@@ -348,9 +363,14 @@ def measure(args, database_url, pages):
             with gunicorn(bare, env, args.workers, folder / "g.log") as url:
                 common.log("ceiling: bare WSGI …")
                 ceiling = wrk(url + "/", args)
-            for mode, cache_seconds in (("cold", 0), ("warm", 300)):
+            for mode, cache_seconds, kept_seconds in MODES:
                 env = server_env(
-                    database_url, settings.MEDIA_ROOT, redis_url, cache_seconds, folder
+                    database_url,
+                    settings.MEDIA_ROOT,
+                    redis_url,
+                    cache_seconds,
+                    folder,
+                    kept_seconds,
                 )
                 with gunicorn("website.wsgi", env, args.workers, folder / "g.log") as url:
                     if mode == "cold":
@@ -395,7 +415,7 @@ def report(args, database, size_mb, counts, seconds, ceiling, rows, queries, loa
         "",
         (
             "| URL | cache | requests/s | share of ceiling | p50 ms | p95 ms | p99 ms "
-            "| errors | SQL (cold) |"
+            "| errors | SQL |"
         ),
         "|---|---|--:|--:|--:|--:|--:|--:|--:|",
     ]
@@ -405,7 +425,7 @@ def report(args, database, size_mb, counts, seconds, ceiling, rows, queries, loa
             f"| {label} | {mode or '—'} | {figures['rps']:,.0f} "
             f"| {figures['rps'] / ceiling['rps']:.1%} | {figures['p50']:.1f} "
             f"| {figures['p95']:.1f} | {figures['p99']:.1f} | {errors} "
-            f"| {queries.get(label, '') if mode == 'cold' else ''} |"
+            f"| {queries.get((label, mode), '')} |"
         )
     return "\n".join(lines) + "\n"
 

@@ -15,12 +15,17 @@ bulk ``update()`` (which sends no signal).
 """
 
 import hashlib
+import logging
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.functional import SimpleLazyObject
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version"
 
@@ -62,6 +67,10 @@ def _request_memo():
     return request_memo()
 
 
+# The version this process read last: the likely current one (a guess, never trusted).
+_last_version = None
+
+
 def version():
     """The current version. A missing one (first start, or evicted from the cache) starts
     at the current time in microseconds, above any version that was counted up before.
@@ -69,6 +78,7 @@ def version():
     A public GET request reads it once (the page, the settings, the menu… all ask) and
     keeps it to its end, unless it bumps the version itself.
     """
+    global _last_version  # see lookup()
     memo = _request_memo()
     if memo is not None and "pagecache_version" in memo:
         return memo["pagecache_version"]
@@ -78,6 +88,7 @@ def version():
         current = cache.get(VERSION_KEY)
     if memo is not None:
         memo["pagecache_version"] = current
+    _last_version = current
     return current
 
 
@@ -92,14 +103,19 @@ def bump_now():
         cache.incr(VERSION_KEY)
 
 
+def bump_after_migrate(**kwargs):
+    """After ``migrate`` (every release runs it): a new version, so that nothing kept by
+    the old code is read by the new. A cache out of reach must not stop the migration."""
+    try:
+        bump_now()
+    except Exception:  # the cache server may be down while migrating
+        logger.warning("could not bump the page-cache version after migrate", exc_info=True)
+
+
 def bump():
     """Invalidate every cached page once the current transaction commits (at once outside
     one). Bumping earlier would let another request fill the cache from the old rows."""
     transaction.on_commit(bump_now)
-
-
-# The version this process read last: the likely current one (a guess, never trusted).
-_last_version = None
 
 
 def _page_key(current, request, large_text):
@@ -132,17 +148,80 @@ def lookup(request, large_text):
     return current_key, cache.get(current_key)
 
 
-def remember(name, compute):
+def on_use(compute, names):
+    """Context entries ``names``, taken from one ``compute()`` (a dict) that runs only when a
+    template first reads one of them. Inside a section kept by ``{% wagtailpagecache %}``
+    (keyed by ``fragment_version``, see home/context_processors.py) nothing is computed
+    while the section is kept; in a preview, or once it expires, it runs as before."""
+    values = SimpleLazyObject(compute)
+    return {name: SimpleLazyObject(lambda name=name: values[name]) for name in names}
+
+
+# Per process: for each host (as a site is found: name, port), the names of the parts its
+# pages read (``remember(every_page=True)``: the site, its settings and menu, the view
+# restrictions), fetched together by ``prefetch``. At most MAX_HOSTS hosts, the ones used
+# last: whatever hosts requests name, the set stays small.
+MAX_HOSTS = 16
+_names_by_host = OrderedDict()
+
+
+def prefetch(host):
+    """At the start of a public request to ``host``: every part its pages read, in one
+    round trip (``get_many``, one MGET on Redis). The version comes in the same round
+    trip, guessed as the one this process saw last, unless the page cache has read it
+    already. What is found goes into the request's memo, where ``remember`` looks first;
+    if another server has bumped the version since, nothing is kept and each part is read
+    (and computed) under the new one as before."""
+    global _last_version  # a per-process hint, as in lookup()
+    memo = _request_memo()
+    if memo is None or settings.LAYOUT_CACHE_SECONDS <= 0:
+        return
+    memo["host"] = host
+    names = _names_by_host.get(host)
+    known = memo.get("pagecache_version")
+    guess = known if known is not None else _last_version
+    if not names or guess is None:
+        return
+    _names_by_host.move_to_end(host)
+    keys = [f"layout:{guess}:{name}" for name in sorted(names)]
+    if known is not None:
+        memo.update(cache.get_many(keys))
+        return
+    found = cache.get_many([VERSION_KEY, *keys])
+    current = found.pop(VERSION_KEY, None)
+    if current is None:
+        return
+    memo["pagecache_version"] = _last_version = current
+    if current == guess:
+        memo.update(found)
+
+
+def _note_every_page(memo, name):
+    host = memo.get("host") if memo is not None else None
+    if host is None:
+        return
+    if host not in _names_by_host:
+        _names_by_host[host] = set()
+        while len(_names_by_host) > MAX_HOSTS:
+            _names_by_host.popitem(last=False)
+    _names_by_host[host].add(name)
+
+
+def remember(name, compute, seconds=None, every_page=False):
     """``compute()``, kept in the shared cache until the next change bumps the version.
 
-    For the parts every page shows (the site settings, the main menu): with
-    ``LAYOUT_CACHE_SECONDS`` at 0 they are computed every time. A value computed from rows
-    older than a change is stored under the old version, which nothing reads any more.
+    For the parts every page shows (the site settings, the main menu; ``every_page``: read
+    together by ``prefetch`` on the host's next request) and other values that change only
+    with the content (a listing's count): with ``LAYOUT_CACHE_SECONDS`` (or ``seconds``) at
+    0 they are computed every time. A value computed from rows older than a change is
+    stored under the old version, which nothing reads any more.
     """
-    seconds = settings.LAYOUT_CACHE_SECONDS
+    seconds = settings.LAYOUT_CACHE_SECONDS if seconds is None else seconds
     if seconds <= 0:
         return compute()
     memo = _request_memo()
+    if every_page:
+        _note_every_page(memo, name)
     full_key = f"layout:{version()}:{name}"
     if memo is not None and full_key in memo:  # asked for twice in one request
         return memo[full_key]

@@ -7,7 +7,10 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import patch_vary_headers
+from wagtail import views as wagtail_views
+from wagtail.models import Site
 
 from home import pagecache
 from home.ratelimit import client_address
@@ -92,6 +95,53 @@ class PageCacheMiddleware:
             response[name] = value
         response["X-Page-Cache"] = "hit"
         return response
+
+
+class SharedPartsMiddleware:
+    """Public GET and HEAD requests read the parts every page needs (the site, its settings
+    and menu, the view restrictions) from the shared cache in one round trip
+    (``pagecache.prefetch``; nothing from the database). Requests for Wagtail pages then
+    take their site from there too, with the home page in its own class: Wagtail would ask
+    the database for both on every request (``Site.find_for_request``, which keeps its
+    answer on ``request._wagtail_site``, then ``root_page.specific`` to route). Forms, the
+    paths the page cache leaves alone (the admin, the health check…) and other views ask
+    the database, as Wagtail does."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._public_read(request):
+            pagecache.prefetch(self._host(request))
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_views.serve and self._public_read(request):
+            request._wagtail_site = pagecache.remember(
+                f"site:{self._host(request)}", lambda: self._find_site(request), every_page=True
+            )
+
+    @staticmethod
+    def _host(request):
+        """What Wagtail finds the site by: the host name (lower case, without a trailing
+        dot or a port) and the server's port. ``get_host()`` answers a host outside
+        ALLOWED_HOSTS with a 400 (DisallowedHost) before anything is remembered."""
+        domain, _port = split_domain_port(request.get_host())
+        return f"{domain}|{request.get_port()}"
+
+    @staticmethod
+    def _public_read(request):
+        skipped = any(request.path.startswith(p) for p in settings.PAGE_CACHE_SKIP_PATHS)
+        return request.method in ("GET", "HEAD") and not skipped
+
+    @staticmethod
+    def _find_site(request):
+        site = Site.find_for_request(request)
+        if site is not None:
+            # Kept with it: the home page in its own class, which Wagtail's serve view
+            # asks for on every request to route it.
+            site.root_page.specific  # noqa: B018
+        return site
 
 
 class RequestLogMiddleware:

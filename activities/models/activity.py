@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from activities import recurrence
 from activities.ics import calendar_response
+from home import pagecache
 from home.blocks import BodyBlock
 from home.models import BasePage
 from home.models.base import SitePageManager, SitePageQuerySet
@@ -405,7 +406,12 @@ class ActivityPage(RoutablePageMixin, BasePage):
             (o for o in context["next_occurrences"] if not o.is_cancelled), None
         )
         context["exceptions"] = sorted(self.exceptions.all(), key=lambda item: item.date)
-        context["related_activities"] = self.related_activities()
+        # Read only when the template's "related-activities" section is not kept.
+        context.update(
+            pagecache.on_use(
+                lambda: {"related_activities": self.related_activities()}, ["related_activities"]
+            )
+        )
         return context
 
     def related_activities(self, limit=3):

@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from activities import recurrence
 from activities.ics import calendar_response
+from home import pagecache
 from home.filters import filter_values, public_tag_or_404
 from home.models import BasePage
 from home.pagination import paginate
@@ -97,37 +98,43 @@ class CalendarPage(RoutablePageMixin, BasePage):
         first = _month_start(year, month)
         weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
         start, end = _midnight(weeks[0][0]), _midnight(weeks[-1][-1] + datetime.timedelta(days=1))
-        found, filters = self.occurrences(request, start, end)
-        by_day = {}
-        for occurrence in found:
-            for day in occurrence.days():
-                by_day.setdefault(day, []).append(occurrence)
+        activities, filters = self.filtered_activities(request)
         today = timezone.localdate()
-        grid = [
-            [
-                {
-                    "date": day,
-                    "in_month": day.month == month,
-                    "is_today": day == today,
-                    "occurrences": by_day.get(day, []),
-                }
-                for day in week
-            ]
-            for week in weeks
-        ]
         previous, following = _add_months(first, -1), _add_months(first, 1)
+
+        def grid():
+            found = recurrence.occurrences(activities.in_range(start, end), start, end)
+            by_day = {}
+            for occurrence in found:
+                for day in occurrence.days():
+                    by_day.setdefault(day, []).append(occurrence)
+            weekly = [
+                [
+                    {
+                        "date": day,
+                        "in_month": day.month == month,
+                        "is_today": day == today,
+                        "occurrences": by_day.get(day, []),
+                    }
+                    for day in week
+                ]
+                for week in weeks
+            ]
+            in_month = [
+                o for o in found if o.start < _midnight(following) and o.end > _midnight(first)
+            ]
+            return {"weeks": weekly, "month_occurrences": in_month}
+
         return self._render(
             request,
             "activities/calendar_month.html",
             month=first,
-            weeks=grid,
             weekday_names=WEEKDAY_NAMES,
             previous_month=previous if previous.year >= MIN_YEAR else None,
             next_month=following if following.year <= MAX_YEAR else None,
             filters=filters,
-            month_occurrences=[
-                o for o in found if o.start < _midnight(following) and o.end > _midnight(first)
-            ],
+            # Expanded only when the template's "calendar-month" section is not kept.
+            **pagecache.on_use(grid, ["weeks", "month_occurrences"]),
         )
 
     @path("<int:year>/<int:month>/<int:day>/", name="day")

@@ -30,6 +30,7 @@ from activities.models.campaign_parts import (
 )
 from activities.models.gallery import PhotoGalleryMixin
 from activities.models.schools import School
+from home import pagecache
 from home.blocks import BodyBlock
 from home.images import with_renditions
 from home.models import BasePage, NewsPage
@@ -257,8 +258,19 @@ class CampaignPage(PhotoGalleryMixin, BasePage):
             .order_by("-date", "-pk")[:limit]
         )
 
+    # What get_context adds: everything under the page's header, kept in the template's
+    # "campaign-layout" section, so computed only when that section is not kept.
+    parts = [
+        *("upcoming_occurrences", "past_occurrences", "writeups", "related_news", "schools"),
+        *("photos", "reading_groups", "topics", "advisors", "awards", "figures"),
+    ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context.update(pagecache.on_use(self.gathered_parts, self.parts))
+        return context
+
+    def gathered_parts(self):
         upcoming, past = self.activity_occurrences()
         held = [occurrence for occurrence in past if not occurrence.is_cancelled]
         writeups = list(self.published_writeups())
@@ -267,28 +279,25 @@ class CampaignPage(PhotoGalleryMixin, BasePage):
         covers = [
             book["cover"] for _, books in reading_groups for book in books if book.get("cover")
         ]
-        context.update(
-            {
-                "upcoming_occurrences": upcoming[:6],
-                "past_occurrences": held[:6],
-                "writeups": writeups[:6],
-                "related_news": self.related_news(),
-                "schools": schools,
-                "photos": self.gallery(covers, [COVER_RENDITION]),
-                "reading_groups": reading_groups,
-                "topics": block_values(self.topics),
-                "advisors": block_values(self.advisors),
-                "awards": self.award_values(schools),
-                "figures": [
-                    ("参与学校", len(schools), "所"),
-                    ("已举办活动", len(held), "场"),
-                    ("学校报道", len(writeups), "篇"),
-                    *(
-                        [("推荐书目", sum(len(items) for _, items in reading_groups), "本")]
-                        if reading_groups
-                        else []
-                    ),
-                ],
-            }
-        )
-        return context
+        return {
+            "upcoming_occurrences": upcoming[:6],
+            "past_occurrences": held[:6],
+            "writeups": writeups[:6],
+            "related_news": self.related_news(),
+            "schools": schools,
+            "photos": self.gallery(covers, [COVER_RENDITION]),
+            "reading_groups": reading_groups,
+            "topics": block_values(self.topics),
+            "advisors": block_values(self.advisors),
+            "awards": self.award_values(schools),
+            "figures": [
+                ("参与学校", len(schools), "所"),
+                ("已举办活动", len(held), "场"),
+                ("学校报道", len(writeups), "篇"),
+                *(
+                    [("推荐书目", sum(len(items) for _, items in reading_groups), "本")]
+                    if reading_groups
+                    else []
+                ),
+            ],
+        }

@@ -17,6 +17,8 @@ from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet as WagtailPageQuerySet
 from wagtail.search import index
 
+from home import pagecache
+
 # What a public request reads once and reuses: the view restrictions, and each page's
 # ancestors. Set for GET and HEAD requests only (request_started), cleared when the response
 # is done (request_finished); outside a request, or while a form is posted, every call asks
@@ -39,12 +41,20 @@ def request_memo():
 
 
 def view_restrictions():
-    """Every ``PageViewRestriction`` with its page; read once a request."""
+    """Every ``PageViewRestriction`` with its page: read once a request, and kept in the
+    shared cache until the next change (a restriction added or removed bumps the version,
+    home/pagecache.py)."""
+
+    def read():
+        # Without the passwords of password-protected pages: serving never needs them
+        # (Wagtail's password form reads its restriction afresh), and they stay out of Redis.
+        return list(PageViewRestriction.objects.select_related("page").defer("password"))
+
     memo = _request_memo.get()
     if memo is None:
-        return list(PageViewRestriction.objects.select_related("page"))
+        return read()
     if "restrictions" not in memo:
-        memo["restrictions"] = list(PageViewRestriction.objects.select_related("page"))
+        memo["restrictions"] = pagecache.remember("view-restrictions", read, every_page=True)
     return memo["restrictions"]
 
 
@@ -115,15 +125,16 @@ class ServingMixin:
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
-        # url_path is unique: every slug is unique among its siblings.
+        # url_path is unique: every slug is unique among its siblings. url_path has no
+        # index, slug has: the slugs narrow the rows to read to a handful.
         prefixes = [
             self.url_path + "".join(f"{part}/" for part in path_components[:level])
             for level in range(1, len(path_components) + 1)
         ]
-        found = {
-            page.url_path: page
-            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
-        }
+        candidates = Page.objects.filter(
+            slug__in=set(path_components), url_path__in=prefixes, path__startswith=self.path
+        )
+        found = {page.url_path: page for page in candidates}
         parent = self
         for level, url_path in enumerate(prefixes):
             page = found.get(url_path)

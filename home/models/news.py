@@ -13,6 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from home import pagecache
 from home.blocks import BodyBlock
 from home.feeds import NewsFeed
 from home.filters import filter_values, public_tag_or_404
@@ -98,14 +99,24 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def index_view(self, request):
         articles, filters = self.filter_articles(request)
-        page_obj = paginate(request, articles, NEWS_PER_PAGE)
+        # The count and the years are kept until the next change; the rows and the filter
+        # lists are read only when the template's "news-listing" section is not kept.
+        chosen = ",".join(
+            f"{name}={getattr(value, 'pk', value)}" for name, value in filters.items()
+        )
+        count_key = f"news:{self.pk}:{chosen}"
+        page_obj = paginate(request, articles, NEWS_PER_PAGE, count_key=count_key)
+        years = pagecache.remember(
+            f"news-years:{self.pk}",
+            lambda: [d.year for d in self.articles().dates("date", "year", order="DESC")],
+        )
         return self.render(
             request,
             context_overrides={
                 "page_obj": page_obj,
                 "filters": filters,
                 "categories": NewsCategory.objects.all(),
-                "years": [d.year for d in self.articles().dates("date", "year", order="DESC")],
+                "years": years,
             },
         )
 
@@ -232,7 +243,14 @@ class NewsPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["previous_article"] = self.previous_article()
-        context["next_article"] = self.next_article()
-        context["related_articles"] = self.related_articles()
+        # Read only when the template's "article-links" section is not kept.
+        links = pagecache.on_use(
+            lambda: {
+                "previous_article": self.previous_article(),
+                "next_article": self.next_article(),
+                "related_articles": self.related_articles(),
+            },
+            ["previous_article", "next_article", "related_articles"],
+        )
+        context.update(links)
         return context

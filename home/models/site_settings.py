@@ -95,7 +95,7 @@ class SiteSettings(BaseSiteSetting):
             instance.footer_link_items  # noqa: B018 (resolved before it is cached)
             return instance
 
-        return pagecache.remember(f"sitesettings:{site.pk}", read)
+        return pagecache.remember(f"sitesettings:{site.pk}", read, every_page=True)
 
     @cached_property
     def footer_link_items(self):

@@ -1,9 +1,14 @@
 """The public search page, /search/ (a route of the home page, so it searches that site)."""
 
+import datetime
+import hashlib
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from django.conf import settings
 from wagtail.models import Page
 
+from home import pagecache
 from home.pagination import paginate
 
 from . import results
@@ -23,6 +28,28 @@ class Result:
     published: object
 
 
+class Hit(NamedTuple):
+    """What the page needs of a ranked hit; the rest is read for the ten shown."""
+
+    pk: int
+    first_published_at: datetime.datetime | None
+
+
+def _searched(home, query, page_type):
+    """``results.search`` with its hits cut down to ``Hit``, kept in the shared cache until
+    the next change (at most ``FRAGMENT_CACHE_SECONDS``): the next page of results, or the
+    same words searched again, cost no search."""
+
+    def compute():
+        outcome = results.search(query, home, page_type)
+        outcome.hits = [Hit(page.pk, page.first_published_at) for page in outcome.hits]
+        return outcome
+
+    digest = hashlib.sha256(f"{query}\0{page_type}".encode("utf-8", "surrogateescape"))
+    name = f"search:{home.pk}:{digest.hexdigest()}"
+    return pagecache.remember(name, compute, seconds=settings.FRAGMENT_CACHE_SECONDS)
+
+
 def _other_script(query):
     """The query in the other script (繁體 for a simplified query and the reverse), or ''."""
     other = simplified(query)
@@ -38,21 +65,27 @@ def search(home, request):
         error = f"搜索词太长了，请不要超过 {MAX_QUERY_LENGTH} 个字。"
         outcome = results.Outcome(query=query[:MAX_QUERY_LENGTH], words=[])
     else:
-        outcome = results.search(query, home, request.GET.get("type", ""))
+        outcome = _searched(home, query, request.GET.get("type", ""))
     page_obj = paginate(request, outcome.hits, PER_PAGE)
-    specific = Page.objects.filter(pk__in=[hit.pk for hit in page_obj.object_list]).specific()
-    by_pk = {page.pk: page for page in specific}
-    items = [
-        Result(
-            page=page,
-            title=results.highlight(page.title, outcome.words),
-            snippet=results.snippet(page, outcome.words),
-            type_label=getattr(page, "search_label", "") or "页面",
-            published=hit.first_published_at,
-        )
-        for hit in page_obj.object_list
-        if (page := by_pk.get(hit.pk)) is not None
-    ]
+
+    def shown():
+        """The ten results of this page, highlighted: read only when the template's
+        "search-results" section is not kept."""
+        specific = Page.objects.filter(pk__in=[hit.pk for hit in page_obj.object_list])
+        by_pk = {page.pk: page for page in specific.specific()}
+        items = [
+            Result(
+                page=page,
+                title=results.highlight(page.title, outcome.words),
+                snippet=results.snippet(page, outcome.words),
+                type_label=getattr(page, "search_label", "") or "页面",
+                published=hit.first_published_at,
+            )
+            for hit in page_obj.object_list
+            if (page := by_pk.get(hit.pk)) is not None
+        ]
+        return {"items": items}
+
     searched = bool(outcome.words)
     return home.render(
         request,
@@ -61,7 +94,7 @@ def search(home, request):
             "query": outcome.query,
             "error": error,
             "outcome": outcome,
-            "items": items,
+            **pagecache.on_use(shown, ["items"]),
             "page_obj": page_obj,
             "searched": searched,
             "other_script": _other_script(outcome.query) if searched else "",

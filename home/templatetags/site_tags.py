@@ -38,12 +38,16 @@ def cn_date(value, style=""):
 
 
 def _site_root(request):
-    """The specific root page of the request's site, looked up once per request."""
+    """The root page of the request's site in its own class, looked up once per request.
+
+    Its own fields are deferred (``specific_deferred``: no query): the lists below it need
+    its path, the menu its id, the search box its routes.
+    """
     if request is None:
         return None
     if not hasattr(request, "_site_root_page"):
         site = Site.find_for_request(request)
-        request._site_root_page = site.root_page.specific if site else None
+        request._site_root_page = site.root_page.specific_deferred if site else None
     return request._site_root_page
 
 
@@ -103,7 +107,9 @@ def main_menu(context):
     root = _site_root(request)
     items = (
         pagecache.remember(
-            f"menu:{root.pk}", lambda: list(site_pages().child_of(root).live().public().in_menu())
+            f"menu:{root.pk}",
+            lambda: list(site_pages().child_of(root).live().public().in_menu()),
+            every_page=True,
         )
         if root
         else []

@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "website.middleware.RequestLogMiddleware",
     # Before sessions and authentication: a hit skips everything below.
     "website.middleware.PageCacheMiddleware",
+    "website.middleware.SharedPartsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -117,6 +118,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.display_preferences",
+                "home.context_processors.fragment_cache",
             ],
         },
     },
@@ -173,6 +175,11 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 # The parts every page shows (site settings, main menu), in the shared cache until the next
 # change (home/pagecache.py: remember); this many seconds at most (0: read every time).
 LAYOUT_CACHE_SECONDS = int(os.environ.get("LAYOUT_CACHE_SECONDS", "3600"))
+# The costly sections of a page (the home page's lists, a calendar month, a listing), kept
+# in the shared cache under the same version ({% wagtailcache %} with fragment_version),
+# this many seconds at most: like PAGE_CACHE_SECONDS, it bounds how long a time-dependent
+# section (the next activities) can lag the clock. 0 renders them every time.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
 PAGE_CACHE_SKIP_PATHS = [
     "/admin/",
     "/school/",

@@ -23,3 +23,4 @@ WHITENOISE_USE_FINDERS = True
 # Every test reads settings and menus afresh: a change inside a test transaction never
 # commits, so it never bumps the version (tests/test_query_budgets.py turns this on).
 LAYOUT_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0
