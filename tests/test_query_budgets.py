@@ -15,6 +15,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from home import pagecache
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +52,38 @@ BUDGETS = {
     "/search/?q=读书": 9,
     "/sitemap.xml": 3,
     "school page": 7,
+}
+# Nothing kept at all (LAYOUT_CACHE_SECONDS=0), as the first request after a change: the
+# budgets above plus the parts every page reads (the site, the home page, the settings
+# with their images and footer links, the menu, the view restrictions) and the home
+# page's 更多 lookups. Over the target on two pages (docs/performance.md): the home page
+# reads five parts more than the others, the campaign page has the most sections.
+RENDER_BUDGETS = {
+    "HomePage": 21,
+    "StandardPage": 10,
+    "NewsIndexPage": 14,
+    "NewsPage": 15,
+    "CalendarPage": 13,
+    "ActivityPage": 15,
+    "WorkPlanIndexPage": 10,
+    "WorkPlanPage": 15,
+    "CampaignIndexPage": 12,
+    "CampaignPage": 18,
+    "WriteUpIndexPage": 14,
+    "WriteUpPage": 14,
+    "VolunteerSignupPage": 10,
+    "VolunteerRosterPage": 14,
+    "/calendar/upcoming/": 13,
+    "/calendar/past/": 10,
+    "/calendar/ics/": 8,
+    "/calendar/json/": 9,
+    "/news/rss/": 10,
+    "/news/atom/": 10,
+    "/tags/": 7,
+    "tag page": 10,
+    "/search/?q=读书": 15,
+    "/sitemap.xml": 4,
+    "school page": 13,
 }
 TARGET = 15
 
@@ -142,32 +175,37 @@ def grow_tenfold():
     assert VolunteerRosterPage.objects.exists()
 
 
-def test_every_page_type_keeps_its_query_count_with_ten_times_the_content(settings):
+@pytest.mark.parametrize("kept", [True, False], ids=["parts kept", "nothing kept"])
+def test_every_page_type_keeps_its_query_count_with_ten_times_the_content(settings, kept):
     settings.PAGE_CACHE_SECONDS = 0
-    # As in production: the settings, the menu and the index lookups are kept until the
-    # next change (home/pagecache.py: remember).
-    settings.LAYOUT_CACHE_SECONDS = 60
+    # "parts kept", as in production: the site, its settings and menu, the view
+    # restrictions and the index lookups are kept until the next change (home/pagecache.py:
+    # remember). "nothing kept": every request reads them too, as the first after a change.
+    settings.LAYOUT_CACHE_SECONDS = 60 if kept else 0
+    budgets = BUDGETS if kept else RENDER_BUDGETS
     call_command("load_demo", stdout=io.StringIO())
     urls = pages_to_measure()
-    assert set(urls) == set(BUDGETS), "a page type without a budget, or a budget without one"
+    assert set(urls) == set(budgets), "a page type without a budget, or a budget without one"
     client = Client()
     at_demo = measure(client, urls)
 
     grow_tenfold()
+    pagecache.bump_now()  # what the commits of those changes would have done
     at_ten = measure(client, urls)
 
     grew = {
         label: (at_demo[label], at_ten[label]) for label in urls if at_ten[label] > at_demo[label]
     }
     over = {
-        label: (count, BUDGETS[label]) for label, count in at_ten.items() if count > BUDGETS[label]
+        label: (count, budgets[label]) for label, count in at_ten.items() if count > budgets[label]
     }
     assert grew == {}, "query counts that grow with the content"
     assert over == {}, "query counts over budget"
 
 
 def test_every_budget_is_within_the_target():
-    # Issue 10: every public page type serves in at most 15 queries, uncached.
+    # Issue 10: every public page type serves in at most 15 queries, page cache off (with
+    # the parts every page reads kept, as production keeps them).
     assert {label: count for label, count in BUDGETS.items() if count > TARGET} == {}
 
 
