@@ -275,6 +275,12 @@ def redis_server(folder):
         process.wait(10)
 
 
+def flush_redis(url):
+    import redis
+
+    redis.Redis.from_url(url).flushall()
+
+
 @contextlib.contextmanager
 def gunicorn(app, env, workers, log_path):
     port = free_port()
@@ -364,6 +370,7 @@ def measure(args, database_url, pages):
                 common.log("ceiling: bare WSGI …")
                 ceiling = wrk(url + "/", args)
             for mode, cache_seconds, kept_seconds in MODES:
+                flush_redis(redis_url)  # each mode starts from an empty cache
                 env = server_env(
                     database_url,
                     settings.MEDIA_ROOT,

@@ -1,5 +1,7 @@
 """Template context shared by every public page."""
 
+import uuid
+
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
@@ -22,7 +24,12 @@ def fragment_cache(request):
           …
         {% endwagtailpagecache %}
     """
+    seconds = settings.FRAGMENT_CACHE_SECONDS
+    if seconds <= 0:
+        # Off: the tags still look a section up before they render it (and Django's cache
+        # tag stores nothing for 0 seconds), so each request looks under a key of its own.
+        return {"fragment_seconds": 0, "fragment_version": f"off-{uuid.uuid4().hex}"}
     return {
-        "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
+        "fragment_seconds": seconds,
         "fragment_version": SimpleLazyObject(pagecache.version),
     }

@@ -164,6 +164,16 @@ def test_sections_are_kept_per_address(client, committed):
     assert "一篇工作动态" not in html
 
 
+def test_with_the_setting_at_zero_nothing_kept_before_is_read(client, committed, settings):
+    url, change, shown_after = _home(committed)
+    client.get(url)  # kept for 300 s
+    change()  # its commit callbacks not run: the version stays
+
+    settings.FRAGMENT_CACHE_SECONDS = 0
+
+    assert shown_after in client.get(url).content.decode()
+
+
 def test_a_preview_neither_reads_nor_stores_a_kept_section(client, committed):
     campaigns = committed(factories.campaign_index)
     campaign = committed(lambda: factories.campaign(campaigns, title="读书月", theme="读好书"))
