@@ -16,6 +16,7 @@ bulk ``update()`` (which sends no signal).
 
 import hashlib
 import logging
+import threading
 import time
 from collections import OrderedDict
 
@@ -163,6 +164,7 @@ def on_use(compute, names):
 # last: whatever hosts requests name, the set stays small.
 MAX_HOSTS = 16
 _names_by_host = OrderedDict()
+_names_lock = threading.Lock()  # for threaded servers; sync workers never wait on it
 
 
 def prefetch(host):
@@ -177,13 +179,15 @@ def prefetch(host):
     if memo is None or settings.LAYOUT_CACHE_SECONDS <= 0:
         return
     memo["host"] = host
-    names = _names_by_host.get(host)
+    with _names_lock:
+        names = sorted(_names_by_host.get(host, ()))
+        if names:
+            _names_by_host.move_to_end(host)
     known = memo.get("pagecache_version")
     guess = known if known is not None else _last_version
     if not names or guess is None:
         return
-    _names_by_host.move_to_end(host)
-    keys = [f"layout:{guess}:{name}" for name in sorted(names)]
+    keys = [f"layout:{guess}:{name}" for name in names]
     if known is not None:
         memo.update(cache.get_many(keys))
         return
@@ -200,11 +204,12 @@ def _note_every_page(memo, name):
     host = memo.get("host") if memo is not None else None
     if host is None:
         return
-    if host not in _names_by_host:
-        _names_by_host[host] = set()
-        while len(_names_by_host) > MAX_HOSTS:
-            _names_by_host.popitem(last=False)
-    _names_by_host[host].add(name)
+    with _names_lock:
+        if host not in _names_by_host:
+            _names_by_host[host] = set()
+            while len(_names_by_host) > MAX_HOSTS:
+                _names_by_host.popitem(last=False)
+        _names_by_host[host].add(name)
 
 
 def remember(name, compute, seconds=None, every_page=False):
