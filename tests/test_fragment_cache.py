@@ -104,6 +104,17 @@ def _activity(committed):
     return first.url, same_kind, "又一场读书会"
 
 
+def _activity_signup(committed):
+    calendar = committed(factories.calendar_page)
+    activity = committed(lambda: factories.activity(calendar, title="读书会", start=soon(5)))
+    signup = committed(lambda: factories.activity_signup(activity, capacity=3))
+
+    def registration():
+        return factories.registration(signup, party_size=2)
+
+    return activity.url, registration, "剩余名额 <strong>1</strong> 个"
+
+
 def _campaign(committed):
     campaigns = committed(factories.campaign_index)
     index = committed(factories.news_index)
@@ -127,8 +138,14 @@ def _search(committed):
 
 @pytest.mark.parametrize(
     "setup",
-    [_home, _news_index, _article, _calendar_month, _activity, _campaign, _search],
-    ids=["home", "news index", "article", "calendar month", "activity", "campaign", "search"],
+    [
+        *(_home, _news_index, _article, _calendar_month, _activity, _activity_signup),
+        *(_campaign, _search),
+    ],
+    ids=[
+        *("home", "news index", "article", "calendar month", "activity", "activity sign-up"),
+        *("campaign", "search"),
+    ],
 )
 def test_a_kept_section_costs_fewer_queries_and_follows_the_next_change(
     client, committed, settings, setup
