@@ -251,8 +251,6 @@ def test_restricting_a_page_applies_on_the_next_request(client, committed):
 
 
 def test_no_password_of_a_protected_page_is_kept_in_the_cache(client, committed):
-    from django.core.cache import caches
-
     index = committed(factories.news_index)
     article = committed(lambda: factories.news_page(index, title="凭口令查看的文章"))
     committed(
@@ -263,9 +261,9 @@ def test_no_password_of_a_protected_page_is_kept_in_the_cache(client, committed)
     client.get("/news/")
     assert client.get(article.url).status_code == 200  # the password form
 
-    stored = list(caches["default"]._cache.values())  # LocMemCache: pickled values
-    assert stored
-    assert not [value for value in stored if "口令甲乙丙丁".encode() in value]
+    kept = cache.get(f"layout:{pagecache.version()}:view-restrictions")
+    assert [restriction.page_id for restriction in kept] == [article.pk]
+    assert not [r for r in kept if "口令甲乙丙丁" in repr(vars(r))]
 
 
 def test_a_kept_request_asks_the_database_for_no_site(client, committed):
