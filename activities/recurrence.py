@@ -173,6 +173,21 @@ def occurrences(activities, start, end):
     return sorted(result, key=lambda o: (o.start, o.end, o.activity.pk))
 
 
+def first_occurrences(activities, start, end, count):
+    """The first ``count`` of ``occurrences(activities, start, end)``, expanding a week
+    first, then a window four times as long each time, until ``count`` are found or the
+    window reaches ``end``: the home page's next five dates need not expand four months of
+    every weekly series. An occurrence outside a window starts after every one inside it,
+    so the first ``count`` found are the first of all."""
+    span = datetime.timedelta(days=7)
+    while True:
+        window_end = min(start + span, end)
+        found = occurrences(activities, start, window_end)
+        if len(found) >= count or window_end >= end:
+            return found[:count]
+        span *= 4
+
+
 def last_end(activity):
     """When the series ends (aware), or None for a rule without an end."""
     duration = activity.end - activity.start

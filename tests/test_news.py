@@ -5,6 +5,7 @@ import datetime
 import pytest
 from wagtail.models import PageViewRestriction
 
+from home.models import NewsCategory
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -234,6 +235,27 @@ def test_home_page_shows_notices_apart_from_news(client, index):
     assert "没有分类的新闻" in news_panel
     assert "培训班通知" not in news_panel
     assert "草稿通知" not in html
+    assert 'href="/news/?category=notices"' in notice_panel
+
+
+def test_the_more_link_of_notices_goes_to_the_category_of_the_notices_listed(client, index):
+    factories.news_category("公示", "public-notices", is_notice=True)  # first, but empty
+    notices = factories.news_category("通知公告", "notices", is_notice=True)
+    NewsCategory.objects.filter(slug="public-notices").update(sort_order=0)
+    NewsCategory.objects.filter(slug="notices").update(sort_order=1)
+    factories.news_page(index, title="培训班通知", category=notices)
+
+    html = client.get("/").content.decode()
+    notice_panel = html.split('id="news-panel-notices"', 1)[1].split("</section>", 1)[0]
+    assert 'href="/news/?category=notices"' in notice_panel
+
+
+def test_without_notices_the_more_link_goes_to_the_first_notice_category(client, index):
+    factories.news_category("通知公告", "notices", is_notice=True)
+
+    html = client.get("/").content.decode()
+    notice_panel = html.split('id="news-panel-notices"', 1)[1].split("</section>", 1)[0]
+    assert "暂无通知公告。" in notice_panel
     assert 'href="/news/?category=notices"' in notice_panel
 
 

@@ -273,3 +273,47 @@ def test_next_candidates_give_the_same_first_occurrences_as_every_activity():
     assert [(o.activity.pk, o.start) for o in first] == [(o.activity.pk, o.start) for o in every]
     assert len(few) < activities.in_range(now, horizon).count()
     assert {o.activity.pk for o in first} >= {moved.pk}
+
+
+def test_first_occurrences_are_the_first_of_every_occurrence_in_a_growing_window(monkeypatch):
+    """The home page's next dates: a week is expanded first, and more only when needed."""
+    now = aware(2026, 11, 10, 12)
+    horizon = now + datetime.timedelta(days=120)
+    activities = [
+        # A weekly series, a date moved from far away into the first week, a long activity
+        # going on right now, and one more date three months on.
+        make(aware(2026, 1, 6, 19), aware(2026, 1, 6, 21), repeat="WEEKLY", repeat_count=100),
+        make(
+            aware(2027, 2, 1, 9),
+            aware(2027, 2, 1, 10),
+            repeat="WEEKLY",
+            repeat_count=3,
+            exceptions=[
+                ActivityException(
+                    date=datetime.date(2027, 2, 1), action="move", new_start=aware(2026, 11, 11, 8)
+                )
+            ],
+        ),
+        make(aware(2026, 11, 9, 9), aware(2026, 11, 12, 17)),
+        make(aware(2027, 2, 14, 9), aware(2027, 2, 14, 11)),
+    ]
+    windows = []
+    original = recurrence.occurrences
+
+    def occurrences(found, start, end):
+        windows.append(end - start)
+        return original(found, start, end)
+
+    monkeypatch.setattr(recurrence, "occurrences", occurrences)
+
+    for count in (1, 3, 5, 30):
+        windows.clear()
+        first = recurrence.first_occurrences(activities, now, horizon, count)
+        every = original(activities, now, horizon)[:count]
+        assert [(o.activity, o.start) for o in first] == [(o.activity, o.start) for o in every]
+        assert windows[0] == datetime.timedelta(days=7)
+    assert windows[-1] == horizon - now  # thirty dates: the window grew to the horizon
+
+    windows.clear()
+    recurrence.first_occurrences(activities, now, horizon, 3)
+    assert windows == [datetime.timedelta(days=7)]  # three dates in the first week

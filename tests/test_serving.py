@@ -75,6 +75,58 @@ def test_a_page_deep_in_the_tree_is_found_in_one_query_for_the_whole_path(client
     assert not [q for q in queries if '"wagtailcore_page"."slug" =' in q["sql"]]
 
 
+def test_the_ancestors_come_with_the_route_for_the_breadcrumbs(client):
+    first = factories.standard_page(title="第一层栏目", slug="first")
+    second = factories.standard_page(first, title="第二层栏目", slug="second")
+    page = factories.standard_page(second, title="最深的页面", slug="deepest")
+    client.get(page.url)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(page.url).content.decode()
+
+    crumbs = html.split('aria-label="当前位置"', 1)[1].split("</nav>", 1)[0]
+    assert crumbs.index("首页") < crumbs.index("第一层栏目") < crumbs.index("第二层栏目")
+    assert 'href="/first/second/"' in crumbs
+    assert "最深的页面" in crumbs
+    # No lookup of the ancestors by their paths apart from the route's own query.
+    conditions = [q["sql"].partition(" WHERE ")[2] for q in queries]
+    assert not [where for where in conditions if '"path" IN' in where and "url_path" not in where]
+
+
+def test_pages_below_the_home_page_never_read_its_own_row(client):
+    home = factories.home_page()
+    home.hero_title = "首屏上的标题"
+    home.save_revision().publish()
+    article = factories.standard_page(title="一个栏目", slug="section")
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(article.url).status_code == 200
+    assert not [q for q in queries if 'FROM "home_homepage"' in q["sql"]]
+
+    # The home page itself reads its row whole, with the image and pages its hero and
+    # volunteer call link to, in one query.
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/").content.decode()
+    assert "首屏上的标题" in html
+    home_reads = [q["sql"] for q in queries if 'FROM "home_homepage"' in q["sql"]]
+    assert len(home_reads) == 1
+    assert "wagtailimages_image" in home_reads[0]
+
+
+def test_a_site_root_is_kept_unread_only_when_it_reads_itself_when_served():
+    from activities.models import CalendarPage
+    from home.models.base import routing_root
+
+    home = Page.objects.get(pk=factories.home_page().pk)
+    assert routing_root(home).get_deferred_fields()  # it reads itself whole when served
+
+    calendar = factories.calendar_page()
+    # A routable page whose own routes come first (RoutablePageMixin before ServingMixin)
+    # is served as it is: it must be whole already.
+    plain = Page.objects.get(pk=calendar.pk)
+    assert isinstance(routing_root(plain), CalendarPage)
+    assert not routing_root(plain).get_deferred_fields()
+
+
 def test_a_restricted_section_still_asks_for_a_login_on_every_page_below_it(client):
     section = factories.standard_page(title="内部栏目", slug="internal")
     child = factories.standard_page(section, title="内部页面", slug="page")

@@ -13,6 +13,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Site
 
 from home import pagecache
+from home.models.base import routing_root
 from home.ratelimit import client_address
 
 request_log = logging.getLogger("website.requests")
@@ -138,9 +139,10 @@ class SharedPartsMiddleware:
     def _find_site(request):
         site = Site.find_for_request(request)
         if site is not None:
-            # Kept with it: the home page in its own class, which Wagtail's serve view
-            # asks for on every request to route it.
-            site.root_page.specific  # noqa: B018
+            # Kept with it: the home page in its own class, which Wagtail's serve view asks
+            # for on every request to route from (``root_page.specific``); its own fields
+            # are read only when it is the page served (``routing_root``).
+            site.root_page.specific = routing_root(site.root_page)
         return site
 
 

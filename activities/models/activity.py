@@ -395,24 +395,27 @@ class ActivityPage(RoutablePageMixin, BasePage):
         """The next occurrences of this activity (for a series: its next dates)."""
         now = timezone.now()
         horizon = now + datetime.timedelta(days=400)
-        return self.occurrences_between(now, horizon)[:limit]
+        return recurrence.first_occurrences([self], now, horizon, limit)
+
+    # What get_context adds: everything below the page's header, kept in the template's
+    # "activity-details" section, so computed only when that section is not kept.
+    parts = ["next_occurrences", "next_scheduled", "audiences", "related_activities"]
 
     def get_context(self, request, *args, **kwargs):
-        # The dates, the list of changed dates and the audiences all read these: once each.
-        prefetch_related_objects([self], "exceptions", "audiences")
         context = super().get_context(request, *args, **kwargs)
-        context["next_occurrences"] = self.upcoming_occurrences(6)
-        context["next_scheduled"] = next(
-            (o for o in context["next_occurrences"] if not o.is_cancelled), None
-        )
-        context["exceptions"] = sorted(self.exceptions.all(), key=lambda item: item.date)
-        # Read only when the template's "related-activities" section is not kept.
-        context.update(
-            pagecache.on_use(
-                lambda: {"related_activities": self.related_activities()}, ["related_activities"]
-            )
-        )
+        context.update(pagecache.on_use(self.gathered_parts, self.parts))
         return context
+
+    def gathered_parts(self):
+        # The dates and the audiences read these: once each.
+        prefetch_related_objects([self], "exceptions", "audiences")
+        upcoming = self.upcoming_occurrences(6)
+        return {
+            "next_occurrences": upcoming,
+            "next_scheduled": next((o for o in upcoming if not o.is_cancelled), None),
+            "audiences": list(self.audiences.all()),
+            "related_activities": self.related_activities(),
+        }
 
     def related_activities(self, limit=3):
         """Upcoming activities of the same category."""

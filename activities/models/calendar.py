@@ -48,6 +48,8 @@ class CalendarPage(RoutablePageMixin, BasePage):
     Filters (?category=, ?tag=, ?audience=) combine and survive month navigation.
     """
 
+    is_section_index = True  # a section's front page, found by site_tags.site_index
+
     subpage_types = ["activities.ActivityPage"]
     max_count_per_parent = 1
 

@@ -15,6 +15,8 @@ class CampaignIndexPage(BasePage):
     """主题教育活动: running campaigns first, then upcoming, then finished; filters by kind
     and year."""
 
+    is_section_index = True  # a section's front page, found by site_tags.site_index
+
     subpage_types = ["activities.CampaignPage"]
     max_count_per_parent = 1
 

@@ -38,6 +38,8 @@ class WriteUpIndexPage(RoutablePageMixin, BasePage):
     """学校活动报道: every published write-up, newest event first, filtered by school,
     campaign and year; and a public page per school."""
 
+    is_section_index = True  # a section's front page, found by site_tags.site_index
+
     subpage_types = ["activities.WriteUpPage"]
     max_count_per_parent = 1
 
@@ -166,6 +168,8 @@ class WriteUpPage(PhotoGalleryMixin, BasePage):
     class Meta:
         verbose_name = "学校报道"
         verbose_name_plural = "学校报道"
+        # Lists read the newest event first (``for_listing``), in this index's order.
+        indexes = [models.Index(fields=["event_date", "page_ptr"], name="writeup_date_order")]
 
     def clean(self):
         super().clean()

@@ -56,8 +56,8 @@ def upcoming_activities(context, count=5):
     now = timezone.now()
     horizon = now + datetime.timedelta(days=120)
     candidates = activities.next_candidates(now, horizon, count)
-    found = recurrence.occurrences(candidates, now, horizon)
-    return {"occurrences": found[:count], "calendar": calendar, "request": request}
+    found = recurrence.first_occurrences(candidates, now, horizon, count)
+    return {"occurrences": found, "calendar": calendar, "request": request}
 
 
 @register.inclusion_tag("activities/includes/latest_writeups.html", takes_context=True)

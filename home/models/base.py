@@ -58,16 +58,28 @@ def view_restrictions():
     return memo["restrictions"]
 
 
-def _fetch_whole(page, parent):
+def _fetch_whole(page, parent=None):
     """The page to serve, in its own class, with the related rows its template always shows
     (``select_with_page`` on the model: a category, a school) in the same query."""
     model = page.specific_class
-    related = getattr(model, "select_with_page", ()) if model else ()
-    if not related:
-        return page.specific
+    if model is None:
+        return page
+    related = getattr(model, "select_with_page", ())
     whole = model._default_manager.select_related(*related).get(pk=page.pk)
-    whole._cached_parent_obj = parent
+    if parent is not None:
+        whole._cached_parent_obj = parent
     return whole
+
+
+def routing_root(page):
+    """A site's root page (a plain ``Page``) in its own class, for Wagtail to route from
+    (``site.root_page.specific``). When routing goes through ``ServingMixin`` first, its own
+    fields are left unread (no query): the pages below it only need its path, and it reads
+    itself whole when it is the page served. Otherwise it is read whole, as Wagtail does."""
+    model = page.specific_class
+    if model is not None and model.route is ServingMixin.route:
+        return page.specific_deferred
+    return page.specific
 
 
 def _has_route(page_class, components):
@@ -116,31 +128,52 @@ def site_pages():
 class ServingMixin:
     """For page models: Wagtail's routing and view-restriction check, in fewer queries.
 
-    - ``route`` finds every page on the rest of the path in one query, where Wagtail asks
-      for each level's child and then its own fields; only the page served is fetched whole.
+    - ``route`` finds every page on the rest of the path, and their ancestors, in one query,
+      where Wagtail asks for each level's child and then its own fields; only the page
+      served is fetched whole. A site's root page comes unread (``routing_root``) and reads
+      itself when it is the page served: on a routable root, put this mixin first in the
+      bases, before ``RoutablePageMixin``, so that it routes first.
     - ``get_view_restrictions`` answers from what the request has already read
       (``view_restrictions()`` and ``page_ancestors()``) instead of two more queries.
     """
 
     def route(self, request, path_components):
-        if not path_components:
-            return super().route(request, path_components)
+        if self._serves_itself(path_components):
+            page = self
+            if self.get_deferred_fields():
+                # A site's root as ``routing_root`` gives it, its own fields unread: read
+                # whole, and kept until the next change as the site is.
+                page = pagecache.remember(f"root-page:{self.pk}", lambda: _fetch_whole(self))
+            return super(ServingMixin, page).route(request, path_components)
         # url_path is unique: every slug is unique among its siblings. url_path has no
         # index, slug has: the slugs narrow the rows to read to a handful.
         prefixes = [
             self.url_path + "".join(f"{part}/" for part in path_components[:level])
             for level in range(1, len(path_components) + 1)
         ]
+        # This page and its ancestors come in the same query, as the plain pages
+        # ``get_ancestors()`` would give: with the pages found, the ancestors of each
+        # (breadcrumbs, the view-restriction check) without a query of their own.
+        own_line = [
+            self.path[:end]
+            for end in range(Page.steplen, self.depth * Page.steplen + 1, Page.steplen)
+        ]
         candidates = Page.objects.filter(
-            slug__in=set(path_components), url_path__in=prefixes, path__startswith=self.path
-        )
-        found = {page.url_path: page for page in candidates}
+            Q(slug__in=set(path_components), url_path__in=prefixes, path__startswith=self.path)
+            | Q(path__in=own_line)
+        ).order_by("path")
+        ancestors = [page for page in candidates if page.path in own_line]
+        found = {page.url_path: page for page in candidates if page.path not in own_line}
+        memo = _request_memo.get()
         parent = self
         for level, url_path in enumerate(prefixes):
             page = found.get(url_path)
             if page is None or page.depth != parent.depth + 1:
                 raise Http404
             page._cached_parent_obj = parent
+            if memo is not None:
+                memo["ancestors"].setdefault(page.pk, list(ancestors))
+            ancestors.append(page)
             remaining = path_components[level + 1 :]
             page_class = page.specific_class
             if not remaining or page_class is None:
@@ -154,6 +187,14 @@ class ServingMixin:
             # As the next page's parent: its class, its generic fields, nothing more fetched.
             parent = page.get_specific(deferred=True)
         raise Http404  # not reached: the last level returns
+
+    def _serves_itself(self, path_components):
+        """This page's own address, or one of its own routes (a routable page's, which come
+        before its children's addresses, as in Wagtail)."""
+        if not path_components:
+            return True
+        routable = isinstance(self, RoutablePageMixin) and self.live
+        return routable and _has_route(type(self), path_components)
 
     def get_view_restrictions(self):
         """The restrictions on this page and its ancestors, as Wagtail's (which serving a

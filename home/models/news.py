@@ -70,6 +70,8 @@ NewsPageManager = SitePageManager.from_queryset(NewsPageQuerySet)
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """新闻动态: lists its articles, filtered by category, tag and year, with RSS and Atom feeds."""
 
+    is_section_index = True  # a section's front page, found by site_tags.site_index
+
     subpage_types = ["home.NewsPage"]
     max_count_per_parent = 1
 
@@ -201,6 +203,9 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = "新闻"
         verbose_name_plural = "新闻"
+        # Lists read the newest first (``for_listing``): with this index the database walks
+        # the articles in that order and stops at a page's worth, instead of sorting all.
+        indexes = [models.Index(fields=["date", "page_ptr"], name="news_date_order")]
 
     @property
     def card_image(self):

@@ -19,7 +19,7 @@ from .base import BasePage, ServingMixin, site_pages
 TAGGED_PER_PAGE = 30
 
 
-class HomePage(RoutablePageMixin, ServingMixin, Page):
+class HomePage(ServingMixin, RoutablePageMixin, Page):
     """The site's front page: a hero with the mission, news and notices, quick links and a
     call to volunteer. It also serves the site-wide tag pages, /tags/ and /tags/<tag>/,
     and the site search, /search/.
@@ -88,6 +88,8 @@ class HomePage(RoutablePageMixin, ServingMixin, Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
+    # Read with the page when it is served (home/models/base.py: ServingMixin).
+    select_with_page = ("hero_image", "about_page", "volunteer_page")
 
     class Meta:
         verbose_name = "首页"

@@ -92,6 +92,8 @@ class WorkPlanPageForm(WagtailAdminPageForm):
 class WorkPlanIndexPage(BasePage):
     """年度工作要点: the list of yearly plans, newest first."""
 
+    is_section_index = True  # a section's front page, found by site_tags.site_index
+
     subpage_types = ["home.WorkPlanPage"]
     max_count_per_parent = 1
 

@@ -21,15 +21,22 @@ def latest_news(context, count=6, notices=False):
     )
     if root is not None:
         articles = articles.descendant_of(root)
+    articles = list(articles[:count])
     index = site_index(request, NewsIndexPage)
     more_url = index.get_url(request) if index else ""
     if index and notices:
-        category = pagecache.remember(
+        # The first notice category (by its order) among those listed; when none is
+        # listed, the first of all.
+        category = min(
+            (article.category for article in articles),
+            key=lambda category: (category.sort_order, category.name),
+            default=None,
+        ) or pagecache.remember(
             "notice-category", lambda: NewsCategory.objects.filter(is_notice=True).first()
         )
         more_url = f"{more_url}?category={category.slug}" if category else more_url
     return {
-        "articles": list(articles[:count]),
+        "articles": articles,
         "notices": notices,
         "more_url": more_url,
         "request": request,

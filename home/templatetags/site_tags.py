@@ -3,8 +3,9 @@
 import datetime
 
 from django import template
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, get_page_models
 
 from home import pagecache
 from home.models.base import page_ancestors, site_pages
@@ -53,14 +54,33 @@ def _site_root(request):
 
 def site_index(request, model):
     """The first live, public ``model`` page of the request's site (the news index, the
-    calendar…), for the home page's 更多 links; remembered until the next change."""
+    calendar…; a model marked ``is_section_index``), as a plain page, for the 更多 links of
+    the home page's lists; None if there is none."""
+    return _site_indexes(request).get(model._meta.label_lower)
+
+
+def _site_indexes(request):
+    """The first live, public page of each section index type on the request's site, by
+    model label: one query for all of them, once a request, remembered until the next
+    change."""
+    if request is not None and hasattr(request, "_site_indexes"):
+        return request._site_indexes
     root = _site_root(request)
 
     def find():
-        pages = model.objects.live().public()
-        return (pages.descendant_of(root) if root else pages).first()
+        models = [model for model in get_page_models() if getattr(model, "is_section_index", False)]
+        types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
+        pages = site_pages().live().public().filter(content_type__in=types.values())
+        labels = {ctype.pk: model._meta.label_lower for model, ctype in types.items()}
+        found = {}
+        for page in pages.descendant_of(root) if root else pages:
+            found.setdefault(labels[page.content_type_id], page)
+        return found
 
-    return pagecache.remember(f"index:{model._meta.label_lower}:{getattr(root, 'pk', 0)}", find)
+    indexes = pagecache.remember(f"indexes:{getattr(root, 'pk', 0)}", find)
+    if request is not None:
+        request._site_indexes = indexes
+    return indexes
 
 
 @register.simple_tag(takes_context=True)
