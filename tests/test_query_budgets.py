@@ -208,6 +208,9 @@ def test_every_budget_is_within_the_target():
     # Issue 10: every public page type serves in at most 15 queries, page cache off (with
     # the parts every page reads kept, as production keeps them).
     assert {label: count for label, count in BUDGETS.items() if count > TARGET} == {}
+    # With nothing kept, one page is over (docs/performance.md); no other may join it.
+    over = {label: count for label, count in RENDER_BUDGETS.items() if count > TARGET}
+    assert over == {"CampaignPage": 16}
 
 
 def test_view_restrictions_are_read_once_a_request(client):
