@@ -388,9 +388,6 @@ class ActivityPage(RoutablePageMixin, BasePage):
             text += f"，到{cn_date(self.repeat_until)}"
         return text
 
-    def occurrences_between(self, start, end):
-        return recurrence.expand(self, start, end)
-
     def upcoming_occurrences(self, limit=5):
         """The next occurrences of this activity (for a series: its next dates)."""
         now = timezone.now()

@@ -89,7 +89,7 @@ class HomePage(ServingMixin, RoutablePageMixin, Page):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     # Read with the page when it is served (home/models/base.py: ServingMixin).
-    select_with_page = ("hero_image", "about_page", "volunteer_page")
+    select_with_page = ["hero_image", "about_page", "volunteer_page"]
 
     class Meta:
         verbose_name = "首页"
