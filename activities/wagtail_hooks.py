@@ -1,11 +1,24 @@
 """Admin screens of the activities app."""
 
+from wagtail.admin.compare import M2MFieldComparison, register_comparison_class
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from activities.admin_forms import SchoolAccountForm
 from activities.models import ActivityCategory, School, SchoolAccount
+from activities.models.schools import SCHOOL_STAGES, SchoolStagesField
+
+
+class SchoolStagesComparison(M2MFieldComparison):
+    """Comparing two revisions: the stages ticked and unticked, by name (as the former
+    many-to-many field showed them), not the list of codes."""
+
+    def get_item_display(self, item):
+        return dict(SCHOOL_STAGES).get(item, item)
+
+
+register_comparison_class(SchoolStagesField, comparison_class=SchoolStagesComparison)
 
 
 class ActivityCategoryViewSet(SnippetViewSet):

@@ -1,8 +1,10 @@
-"""A campaign's reading list, topics, roster and awards, kept as StreamFields of the page:
-the data migration carries the former inline rows across (pages and their revisions), the
-editor saves the blocks with the old rules, and the page reads them without a query each."""
+"""A campaign's reading list, topics, roster and awards, kept as StreamFields of the page,
+and the school stages it is for, kept as a list of codes in its row: the data migrations
+carry the former rows across (pages and their revisions), the editor saves them with the
+old rules, and the page reads them without a query each."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
@@ -18,7 +20,13 @@ ADVISOR = {"name": "刘文博", "organisation": "区人民检察院", "schools_s
 AWARD = {"award": "一等奖", "entrant": "林小雨", "work_title": "草房子里的夏天"}
 STREAMS = ["body", "reading_list", "topics", "advisors", "awards"]
 BEFORE = [("activities", "0008_writeup_consent")]
-AFTER = [("activities", "0009_campaign_parts_in_page")]
+BEFORE_STAGES = [("activities", "0010_writeuppage_writeup_date_order")]
+AFTER_STAGES = [("activities", "0011_campaign_stages_in_page")]
+
+
+def migrate_to_latest():
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 def book(title, band="upper", **fields):
@@ -80,8 +88,7 @@ def test_the_migration_carries_rows_and_revisions_across(restore_migrated_data, 
             latest_revision=draft, has_unpublished_changes=True
         )
     finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(AFTER)
+        migrate_to_latest()
 
     page = CampaignPage.objects.get(pk=campaign.pk)
     assert titles(page.reading_list) == ["草房子", "城南旧事"]
@@ -96,6 +103,64 @@ def test_the_migration_carries_rows_and_revisions_across(restore_migrated_data, 
     for text in ["《草房子》", "曹文轩", "推荐", "预防校园欺凌", "刘文博", "法治辅导员", "林小雨"]:
         assert text in html
     assert '<td data-label="学校">文昌小学</td>' in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_stages_migration_carries_pages_and_revisions_across_and_back(
+    restore_migrated_data, client
+):
+    campaign = factories.campaign(factories.campaign_index())
+    executor = MigrationExecutor(connection)
+    try:
+        executor.migrate(BEFORE_STAGES)
+        old = executor.loader.project_state(BEFORE_STAGES).apps
+        stage = dict(old.get_model("activities", "SchoolStage").objects.values_list("slug", "pk"))
+        links = old.get_model("activities", "CampaignPage").stages.through.objects
+        # Linked out of the stages' order.
+        for slug in ["vocational", "primary"]:
+            links.create(campaignpage_id=campaign.pk, schoolstage_id=stage[slug])
+        # A draft for another audience, as the former pages serialised their links.
+        revisions = old.get_model("wagtailcore", "Revision").objects
+        revision = revisions.get(pk=campaign.latest_revision_id)
+        draft = revisions.create(
+            content_type_id=revision.content_type_id,
+            base_content_type_id=revision.base_content_type_id,
+            object_id=revision.object_id,
+            object_str=revision.object_str,
+            created_at=revision.created_at,
+            content={**revision.content, "stages": [stage["junior"], stage["kindergarten"]]},
+        )
+        old.get_model("wagtailcore", "Page").objects.filter(pk=campaign.pk).update(
+            latest_revision=draft, has_unpublished_changes=True
+        )
+        executor = MigrationExecutor(connection)
+        executor.migrate(AFTER_STAGES)
+
+        page = CampaignPage.objects.get(pk=campaign.pk)
+        assert page.stages == ["primary", "vocational"]
+        assert page.get_latest_revision_as_object().stages == ["kindergarten", "junior"]
+        assert "<dt>对象</dt><dd>小学、中职</dd>" in client.get(page.url).content.decode()
+
+        # And back: the five rows again, each page and revision linked to its own.
+        executor = MigrationExecutor(connection)
+        executor.migrate(BEFORE_STAGES)
+        old = executor.loader.project_state(BEFORE_STAGES).apps
+        names = old.get_model("activities", "SchoolStage").objects.values_list("name", flat=True)
+        assert list(names.order_by("sort_order")) == ["幼儿园", "小学", "初中", "高中", "中职"]
+        linked = old.get_model("activities", "CampaignPage").stages.through.objects.filter(
+            campaignpage_id=campaign.pk
+        )
+        assert sorted(linked.values_list("schoolstage__slug", flat=True)) == [
+            "primary",
+            "vocational",
+        ]
+        draft = old.get_model("wagtailcore", "Revision").objects.get(pk=draft.pk)
+        stages = old.get_model("activities", "SchoolStage").objects.order_by("sort_order")
+        assert draft.content["stages"] == list(
+            stages.filter(slug__in=["kindergarten", "junior"]).values_list("pk", flat=True)
+        )
+    finally:
+        migrate_to_latest()
 
 
 @pytest.fixture
@@ -203,3 +268,63 @@ def test_books_covers_and_awards_cost_no_query_each(client, campaign):
     # schools are among those taking part, already read for the page.
     assert few == plain + 1
     assert queries() == few
+
+
+def test_the_editor_ticks_stages_and_the_page_lists_them_in_order(admin_client, client, campaign):
+    html = admin_client.get(f"/admin/pages/{campaign.pk}/edit/").content.decode()
+    for code in ["kindergarten", "primary", "junior", "senior", "vocational"]:
+        assert f'type="checkbox" name="stages" value="{code}"' in html
+    # Every value of each field: the test client posts a QueryDict's last value only.
+    data = {**dict(edit_form_data(admin_client, campaign).lists()), "stages": ["senior", "primary"]}
+
+    response = admin_client.post(f"/admin/pages/{campaign.pk}/edit/", data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    page = CampaignPage.objects.get(pk=campaign.pk)
+    assert page.stages == ["primary", "senior"]
+    assert page.live_revision.as_object().stages == ["primary", "senior"]
+    assert "<dt>对象</dt><dd>小学、高中</dd>" in client.get(campaign.url).content.decode()
+    edit = admin_client.get(f"/admin/pages/{campaign.pk}/edit/").content.decode()
+    assert 'value="senior" id="id_stages_3" checked' in edit
+
+
+def test_an_unknown_stage_is_refused_next_to_the_field(admin_client, campaign):
+    data = {
+        **dict(edit_form_data(admin_client, campaign).lists()),
+        "stages": ["primary", "college"],
+    }
+
+    response = admin_client.post(f"/admin/pages/{campaign.pk}/edit/", data)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["stages"] == [
+        "选择一个有效的选项。 college 不在可用的选项中。"
+    ]
+    assert CampaignPage.objects.get(pk=campaign.pk).stages == []
+    campaign.stages = ["college"]
+    with pytest.raises(ValidationError) as refused:
+        campaign.full_clean()
+    assert refused.value.message_dict["stages"] == ["请从列出的学段中选择。"]
+
+
+def test_without_stages_the_page_shows_no_audience_line(client, campaign):
+    assert campaign.stages == []
+    assert "<dt>对象</dt>" not in client.get(campaign.url).content.decode()
+
+
+def test_comparing_revisions_names_the_stages_ticked_and_unticked(admin_client, campaign):
+    campaign.stages = ["primary", "junior"]
+    first = campaign.save_revision()
+    campaign.stages = ["junior", "senior"]
+    second = campaign.save_revision()
+
+    response = admin_client.get(
+        f"/admin/pages/{campaign.pk}/revisions/compare/{first.pk}...{second.pk}/"
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<span class="deletion">小学</span>' in html
+    assert '<span class="addition">高中</span>' in html
+    assert "初中" in html
+    assert "senior" not in html

@@ -33,10 +33,11 @@ BUDGETS = {
     "WorkPlanIndexPage": 3,
     "WorkPlanPage": 8,
     "CampaignIndexPage": 5,
-    # Books, topics, advisors and awards are read with the page row
-    # (StreamFields); photos and their renditions, stages, schools, tags, activities and
-    # their changed dates, write-ups and related news are a query each (docs/performance.md).
-    "CampaignPage": 11,
+    # Books, topics, advisors, awards and school stages are read with the page row
+    # (StreamFields, a list of codes); photos and their renditions, schools, tags,
+    # activities and their changed dates, write-ups and related news are a query each
+    # (docs/performance.md).
+    "CampaignPage": 10,
     "WriteUpIndexPage": 7,
     "WriteUpPage": 7,
     "VolunteerSignupPage": 3,
@@ -57,8 +58,8 @@ BUDGETS = {
 # budgets above plus the parts every page reads (the site, the settings with their footer
 # links, the menu, the view restrictions; the home page's own row on the pages it serves).
 # The tag page and search read each listed page type's own fields in a query per type (3
-# and 5 types here). Over the target on one page (docs/performance.md): the campaign page,
-# whose nine kinds of related rows are a query each.
+# and 5 types here). The campaign page is at the target: its eight kinds of related rows
+# are a query each.
 RENDER_BUDGETS = {
     "HomePage": 14,
     "StandardPage": 8,
@@ -69,7 +70,7 @@ RENDER_BUDGETS = {
     "WorkPlanIndexPage": 8,
     "WorkPlanPage": 13,
     "CampaignIndexPage": 10,
-    "CampaignPage": 16,
+    "CampaignPage": 15,
     "WriteUpIndexPage": 12,
     "WriteUpPage": 12,
     "VolunteerSignupPage": 8,
@@ -205,12 +206,11 @@ def test_every_page_type_keeps_its_query_count_with_ten_times_the_content(settin
 
 
 def test_every_budget_is_within_the_target():
-    # Issue 10: every public page type serves in at most 15 queries, page cache off (with
-    # the parts every page reads kept, as production keeps them).
-    assert {label: count for label, count in BUDGETS.items() if count > TARGET} == {}
-    # With nothing kept, one page is over (docs/performance.md); no other may join it.
-    over = {label: count for label, count in RENDER_BUDGETS.items() if count > TARGET}
-    assert over == {"CampaignPage": 16}
+    # Issue 10: every public page type serves in at most 15 queries, page cache off: with
+    # the parts every page reads kept, as production keeps them, and with nothing kept, as
+    # the first request after a change.
+    for budgets in (BUDGETS, RENDER_BUDGETS):
+        assert {label: count for label, count in budgets.items() if count > TARGET} == {}
 
 
 def test_view_restrictions_are_read_once_a_request(client):

@@ -10,7 +10,6 @@ from activities.models import (
     CampaignIndexPage,
     CampaignPage,
     School,
-    SchoolStage,
     WriteUpIndexPage,
     WriteUpPage,
 )
@@ -79,13 +78,11 @@ def _campaign(index, slug, *, tags, schools, activities, parts, photos, **fields
     existing = index.get_children().filter(slug=slug).first()
     if existing:
         return existing.specific
-    stages = fields.pop("stages", [])
     palette = {"reading": "spring", "law": "dawn", "family": "field"}.get(fields["kind"], "autumn")
     cover = demo_image(
         f"{fields['title']}（封面）", seed=len(slug) * 7, palette=palette, size=(1280, 720)
     )
     campaign = CampaignPage(slug=slug, listing_image=cover, **fields)
-    campaign.stages = list(SchoolStage.objects.filter(slug__in=stages))
     campaign.schools = schools
     for relation, items in parts.items():
         setattr(campaign, relation, items)

@@ -6,7 +6,7 @@ from .campaign_index import CampaignIndexPage
 from .campaign_parts import CampaignPhoto
 from .campaigns import CampaignPage
 from .categories import ActivityCategory, Audience
-from .schools import School, SchoolAccount, SchoolStage
+from .schools import School, SchoolAccount
 from .writeups import WriteUpIndexPage, WriteUpPage, WriteUpPhoto
 
 __all__ = [
@@ -20,7 +20,6 @@ __all__ = [
     "CampaignPhoto",
     "School",
     "SchoolAccount",
-    "SchoolStage",
     "WriteUpIndexPage",
     "WriteUpPage",
     "WriteUpPhoto",

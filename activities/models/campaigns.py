@@ -29,7 +29,7 @@ from activities.models.campaign_parts import (
     TopicBlock,
 )
 from activities.models.gallery import PhotoGalleryMixin
-from activities.models.schools import School
+from activities.models.schools import School, SchoolStagesField, stage_names
 from home import pagecache
 from home.blocks import BodyBlock
 from home.images import with_renditions
@@ -76,7 +76,7 @@ class CampaignPage(PhotoGalleryMixin, BasePage):
     organizers = models.CharField(
         "主办和承办单位", max_length=200, blank=True, help_text="例如：区关工委、区教育局"
     )
-    stages = ParentalManyToManyField("activities.SchoolStage", verbose_name="面向学段", blank=True)
+    stages = SchoolStagesField("面向学段")
     goals = models.TextField("活动目标", blank=True, help_text="每行一条")
     body = StreamField(BodyBlock(), verbose_name="活动安排和说明", blank=True)
     reading_list = StreamField([("book", BookBlock())], verbose_name="推荐书目", blank=True)
@@ -106,7 +106,7 @@ class CampaignPage(PhotoGalleryMixin, BasePage):
                 FieldPanel("theme"),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
                 FieldPanel("organizers"),
-                FieldPanel("stages", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("stages"),
             ],
             heading="基本情况",
         ),
@@ -186,6 +186,10 @@ class CampaignPage(PhotoGalleryMixin, BasePage):
         if self.kind == "law" and len(self.advisors):
             return ("法治副校长和辅导员", len(self.advisors), "位")
         return ("参与学校", getattr(self, "school_count", 0), "所")
+
+    @property
+    def stage_names(self):
+        return stage_names(self.stages)
 
     def goal_lines(self):
         return [line.strip() for line in self.goals.splitlines() if line.strip()]

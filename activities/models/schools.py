@@ -1,35 +1,61 @@
 """Schools (shared by campaigns and write-ups) and the school stages a campaign targets."""
 
+from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-SCHOOL_KINDS = [
+# The stages of schooling, in order: what a campaign can be for, and the first kinds of school.
+SCHOOL_STAGES = [
     ("kindergarten", "幼儿园"),
     ("primary", "小学"),
     ("junior", "初中"),
     ("senior", "高中"),
     ("vocational", "中职"),
-    ("special", "特殊教育"),
-    ("other", "其他"),
 ]
+SCHOOL_KINDS = [*SCHOOL_STAGES, ("special", "特殊教育"), ("other", "其他")]
 
 
-class SchoolStage(models.Model):
-    """幼儿园, 小学, 初中, 高中, 中职: the fixed list a campaign targets (made by a migration)."""
+class SchoolStagesField(models.JSONField):
+    """A list of codes from ``SCHOOL_STAGES``, kept in the row: a fixed list needs no table
+    of its own, and reading it no query. Ticked as checkboxes in the admin."""
 
-    name = models.CharField("名称", max_length=10, unique=True)
-    slug = models.SlugField("网址名称", max_length=20, unique=True)
-    sort_order = models.PositiveSmallIntegerField("排序", default=0)
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", list)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
 
-    class Meta:
-        ordering = ["sort_order"]
-        verbose_name = "学段"
-        verbose_name_plural = "学段"
+    def to_python(self, value):
+        value = super().to_python(value)
+        if isinstance(value, list):  # kept in the stages' order, whichever order was ticked
+            order = [code for code, _name in SCHOOL_STAGES]
+            return sorted(value, key=lambda code: order.index(code) if code in order else 99)
+        return value
 
-    def __str__(self):
-        return self.name
+    def validate(self, value, model_instance):
+        super().validate(value, model_instance)
+        known = dict(SCHOOL_STAGES)
+        if not isinstance(value, list) or any(code not in known for code in value):
+            raise ValidationError("请从列出的学段中选择。", code="invalid_choice")
+
+    def formfield(self, **kwargs):
+        # Not JSONField's text box: the choices as checkboxes, a list of codes when saved.
+        options = {
+            "form_class": forms.MultipleChoiceField,
+            "choices": SCHOOL_STAGES,
+            "widget": forms.CheckboxSelectMultiple,
+            "show_hidden_initial": False,
+            **kwargs,
+        }
+        return models.Field.formfield(self, **options)
+
+
+def stage_names(codes):
+    """The names of the stages in ``codes``, in the order of the stages (unknown codes,
+    as an old revision may hold, left out)."""
+    return [name for code, name in SCHOOL_STAGES if code in codes]
 
 
 class School(index.Indexed, models.Model):
