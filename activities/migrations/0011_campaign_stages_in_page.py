@@ -23,7 +23,8 @@ ORDER = [slug for _name, slug in STAGES]
 
 
 def _in_order(codes):
-    return sorted(set(codes) & set(ORDER), key=ORDER.index)
+    """The known codes among ``codes``, each once, in the stages' order."""
+    return sorted({code for code in codes if isinstance(code, str)} & set(ORDER), key=ORDER.index)
 
 
 def _campaign_revisions(apps):
@@ -51,10 +52,12 @@ def rows_to_codes(apps, schema_editor):
         campaign_page.objects.filter(pk=page_id).update(stage_codes=_in_order(slugs))
     slug_of = dict(apps.get_model("activities", "SchoolStage").objects.values_list("pk", "slug"))
     for revision in _campaign_revisions(apps):
-        stages = revision.content.get("stages")
-        if stages and isinstance(stages, list) and all(isinstance(pk, int) for pk in stages):
-            revision.content["stages"] = _in_order(slug_of[pk] for pk in stages if pk in slug_of)
-            revision.save(update_fields=["content"])
+        if "stages" not in revision.content or revision.content["stages"] == []:
+            continue
+        stages = revision.content["stages"]
+        pks = stages if isinstance(stages, list) else []  # anything else: no stage
+        revision.content["stages"] = _in_order(slug_of.get(pk) for pk in pks if isinstance(pk, int))
+        revision.save(update_fields=["content"])
 
 
 def codes_to_rows(apps, schema_editor):
@@ -72,10 +75,12 @@ def codes_to_rows(apps, schema_editor):
         for code in _in_order(codes or [])
     )
     for revision in _campaign_revisions(apps):
-        stages = revision.content.get("stages")
-        if stages and isinstance(stages, list) and all(isinstance(code, str) for code in stages):
-            revision.content["stages"] = [pk_of[code] for code in _in_order(stages)]
-            revision.save(update_fields=["content"])
+        if "stages" not in revision.content or revision.content["stages"] == []:
+            continue
+        stages = revision.content["stages"]
+        codes = stages if isinstance(stages, list) else []
+        revision.content["stages"] = [pk_of[code] for code in _in_order(codes)]
+        revision.save(update_fields=["content"])
 
 
 class Migration(migrations.Migration):

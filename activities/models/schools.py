@@ -29,15 +29,20 @@ class SchoolStagesField(models.JSONField):
 
     def to_python(self, value):
         value = super().to_python(value)
-        if isinstance(value, list):  # kept in the stages' order, whichever order was ticked
+        if value is None:  # a revision saved with nothing there: no stage
+            return []
+        if isinstance(value, list) and all(isinstance(code, str) for code in value):
+            # Each once, in the stages' order, whichever order they were ticked in.
             order = [code for code, _name in SCHOOL_STAGES]
-            return sorted(value, key=lambda code: order.index(code) if code in order else 99)
+            return sorted(set(value), key=lambda code: order.index(code) if code in order else 99)
         return value
 
     def validate(self, value, model_instance):
         super().validate(value, model_instance)
         known = dict(SCHOOL_STAGES)
-        if not isinstance(value, list) or any(code not in known for code in value):
+        if not isinstance(value, list) or any(
+            not isinstance(code, str) or code not in known for code in value
+        ):
             raise ValidationError("请从列出的学段中选择。", code="invalid_choice")
 
     def formfield(self, **kwargs):
@@ -55,7 +60,7 @@ class SchoolStagesField(models.JSONField):
 def stage_names(codes):
     """The names of the stages in ``codes``, in the order of the stages (unknown codes,
     as an old revision may hold, left out)."""
-    return [name for code, name in SCHOOL_STAGES if code in codes]
+    return [name for code, name in SCHOOL_STAGES if code in (codes or ())]
 
 
 class School(index.Indexed, models.Model):
