@@ -15,6 +15,7 @@ import os
 import platform
 import random
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -303,6 +304,24 @@ def machine():
         f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
         f"Python {platform.python_version()}"
     )
+
+
+def code_version(root=None):
+    """Which code was measured: the commit, and whether files differed from it (a run made
+    while the tree had uncommitted changes measured those changes, not the commit)."""
+    root = root or ROOT
+
+    def git(*args):
+        return subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, text=True, check=True
+        ).stdout.strip()
+
+    try:
+        commit = git("rev-parse", "--short", "HEAD")
+        changed = bool(git("status", "--porcelain", "--untracked-files=no"))
+    except (OSError, subprocess.CalledProcessError):
+        return "not a git checkout"
+    return f"commit {commit}" + (", with uncommitted changes" if changed else "")
 
 
 def percentile(values, fraction, weights=None):

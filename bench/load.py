@@ -401,7 +401,8 @@ def report(args, database, size_mb, counts, seconds, ceiling, rows, queries, loa
         f"### {database}",
         "",
         (
-            f"- Machine: {common.machine()}. Load average {load[0]:.1f} before measuring, "
+            f"- Code: {common.code_version()}. Machine: {common.machine()}. "
+            f"Load average {load[0]:.1f} before measuring, "
             f"{load[1]:.1f} after."
         ),
         f"- Data: {data}; database {size_mb:.0f} MB.",

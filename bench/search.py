@@ -230,7 +230,8 @@ def report(site, measured, args, database, size_mb, load, profiled=None):
         f"### {database}",
         "",
         (
-            f"- Machine: {common.machine()}. Load average {load[0]:.1f} before measuring, "
+            f"- Code: {common.code_version()}. Machine: {common.machine()}. "
+            f"Load average {load[0]:.1f} before measuring, "
             f"{load[1]:.1f} after (the benchmark itself keeps one core busy)."
         ),
         (
