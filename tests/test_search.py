@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from home.search import results, words
+from home.search.backend import MatchRowsMixin
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -85,10 +86,35 @@ def test_body_text_mixed_queries_and_both_scripts():
     assert found("工作要點") == ["区关工委印发2026年工作要点"]
 
 
+def pages_of(hits):
+    """The pages of search hits (``results.Match`` rows), in their order."""
+    pages = Page.objects.in_bulk([hit.pk for hit in hits])
+    return [pages[hit.pk] for hit in hits]
+
+
+@pytest.mark.parametrize("query", ["五老", "读书 活动", "不存在的词语"])
+def test_matches_read_as_values_are_those_the_page_objects_give(query):
+    # The search page reads its matches as plain values (``rows``), not a model instance
+    # each; they must be the same pages, in the same order, with the same scores.
+    call_command("load_demo", stdout=io.StringIO())
+    fields = results.Match._fields[:-1]
+
+    def searched():
+        return Page.objects.live().search(query, operator="or").annotate_score("_score")
+
+    as_values = searched().rows(*fields)
+    as_objects = MatchRowsMixin.rows(searched(), *fields)
+
+    assert as_values == as_objects
+    assert all(row[-1] is not None for row in as_values)
+    if query != "不存在的词语":
+        assert len(as_values) > 3
+
+
 def test_work_plans_are_found_by_the_text_of_a_single_point():
     call_command("load_demo", stdout=io.StringIO())
-    hits = [page.specific for page in results.search("双减", factories.home_page()).hits]
-    assert any(page._meta.model_name == "workplanpage" for page in hits)
+    hits = results.search("双减", factories.home_page()).hits
+    assert any(page.specific_class.__name__ == "WorkPlanPage" for page in pages_of(hits))
 
 
 def test_a_query_with_no_page_holding_every_word_falls_back_to_some_words():

@@ -14,7 +14,7 @@ publish, unpublish, move and delete) is Wagtail's. The admin's page, image and s
 searches use this backend too, so editors get the same Chinese search as the public.
 
 Wagtail has no hook for the indexer class, so ``add_items`` below repeats the stock method
-(modelsearch 1.3.2) with our indexer; ``tests/test_search_backend.py`` fails when an upgrade
+(modelsearch 1.3.2) with our indexer; ``tests/test_search.py`` fails when an upgrade
 changes the stock method, as a reminder to compare.
 """
 
@@ -32,6 +32,23 @@ def words_query(query):
         if words:
             return PlainText(" ".join(words), operator=query.operator, boost=query.boost)
     return query
+
+
+class MatchRowsMixin:
+    """For the search results of our backends: ``rows(*fields)``, every match as a tuple of
+    ``fields`` and its score (``annotate_score`` first), read as plain values.
+
+    A broad query matches thousands of pages; the search page ranks and counts them all
+    but shows ten, and a model instance of each cost more than the search itself
+    (docs/performance.md). This default goes through the instances; each backend below
+    reads the values instead where it can.
+    """
+
+    def rows(self, *fields):
+        return [
+            (*(getattr(obj, name) for name in fields), getattr(obj, self._score_field))
+            for obj in self
+        ]
 
 
 def SearchBackend(params):  # noqa: N802 - Wagtail calls the backend's module attribute so

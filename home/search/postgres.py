@@ -4,7 +4,7 @@ from django.db.models.sql.subqueries import InsertQuery
 from modelsearch.backends.database.postgres import postgres as stock
 from modelsearch.utils import get_content_type_pk
 
-from .backend import words_query
+from .backend import MatchRowsMixin, words_query
 from .words import index_words
 
 
@@ -65,8 +65,17 @@ class ChinesePostgresAutocompleteCompiler(stock.PostgresAutocompleteQueryCompile
         return super().build_tsquery_content(words_query(query), config=config, invert=invert)
 
 
+class ChinesePostgresSearchResults(MatchRowsMixin, stock.PostgresSearchResults):
+    def rows(self, *fields):
+        # The stock search's queryset (matched, scored, ordered) read as values: neither a
+        # model instance of each page nor the page's whole index vector, which the stock
+        # query also selects.
+        return list(self.get_queryset().values_list(*fields, self._score_field))
+
+
 class ChinesePostgresSearchBackend(stock.PostgresSearchBackend):
     index_class = ChinesePostgresIndex
+    results_class = ChinesePostgresSearchResults
     query_compiler_class = ChinesePostgresQueryCompiler
     autocomplete_query_compiler_class = ChinesePostgresAutocompleteCompiler
 

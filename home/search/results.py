@@ -16,10 +16,12 @@ of the best one), the newer page. Only live, public pages are searched: drafts, 
 behind a password or login, and unpublished school submissions never appear.
 """
 
+import datetime
 import html
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
@@ -43,11 +45,22 @@ class PageType:
     count: int
 
 
+class Match(NamedTuple):
+    """A page the search matched: what ranking and counting need, read as plain values
+    (a broad query matches thousands; the page shows ten, read whole)."""
+
+    pk: int
+    title: str
+    first_published_at: datetime.datetime | None
+    content_type_id: int
+    score: float | None
+
+
 @dataclass
 class Outcome:
     query: str
     words: list
-    hits: list = field(default_factory=list)  # ranked Page objects (not specific)
+    hits: list = field(default_factory=list)  # ranked ``Match`` rows
     types: list = field(default_factory=list)
     page_type: str = ""  # the type the hits are narrowed to, if any
     partial: bool = False  # no page had every word; these have some of them
@@ -90,11 +103,11 @@ def _ranked(pages, query, words):
     # The query's words and the shorter words inside them: 联系电话 shares 联系 with 联系我们.
     parts = {part for part in index_words(query).split() if len(part) > 1 or part.isascii()}
     # Scores are "higher is better" on PostgreSQL and "lower is better" (bm25) on SQLite.
-    best = max(abs(page._score or 0) for page in pages) or 1.0
+    best = max(abs(page.score or 0) for page in pages) or 1.0
 
     def key(page):
         title_rank = _title_rank(page.title, query, words, parts, page.pk in tagged)
-        strength = math.floor(abs(page._score or 0) / best * 5 - 1e-9)
+        strength = math.floor(abs(page.score or 0) / best * 5 - 1e-9)
         published = page.first_published_at.timestamp() if page.first_published_at else 0
         return (-title_rank, -strength, -published, -page.pk)
 
@@ -102,8 +115,8 @@ def _ranked(pages, query, words):
 
 
 def _matching(pages, query, operator):
-    pages = pages.only("id", "title", "first_published_at", "content_type_id")
-    return list(pages.search(query, operator=operator).annotate_score("_score"))
+    found = pages.search(query, operator=operator).annotate_score("_score")
+    return [Match(*row) for row in found.rows(*Match._fields[:-1])]
 
 
 OTHER_PAGES = PageType("pages", "栏目和页面", 0)

@@ -7,7 +7,7 @@ from modelsearch.backends.database.sqlite import sqlite as stock
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from .backend import words_query
+from .backend import MatchRowsMixin, words_query
 from .words import index_words
 
 
@@ -77,7 +77,7 @@ class ChineseSQLiteQueryCompiler(stock.SQLiteSearchQueryCompiler):
         return dict(entries.values_list("index_entry__object_id", "score"))
 
 
-class ChineseSQLiteSearchResults(stock.SQLiteSearchResults):
+class ChineseSQLiteSearchResults(MatchRowsMixin, stock.SQLiteSearchResults):
     """Scored results without the stock backend's correlated subquery.
 
     The stock backend annotates each result with its score through a subquery that runs
@@ -87,26 +87,47 @@ class ChineseSQLiteSearchResults(stock.SQLiteSearchResults):
     requested slice is fetched.
     """
 
-    def _do_search(self):
+    def _scored(self):
+        """(the matching pages, unordered, {object_id: bm25}), or None where the stock
+        search must answer (no score asked for, or a query that matches all or none)."""
         compiler = self.query_compiler
         score_field = self._score_field or ("_score" if compiler.order_by_relevance else None)
         query = stock.normalize(compiler.query)
         if score_field is None or isinstance(query, MatchAll | Not):
-            return super()._do_search()
+            return None
         config = compiler.get_config(self.backend)
         unscored = copy.copy(compiler)
         unscored.order_by_relevance = False
-        matching = unscored.search(config, None, None)  # ordered by -pk
-        scores = compiler.scores(config)
-        pks = list(matching.values_list("pk", flat=True))
-        if compiler.order_by_relevance:
-            pks.sort(key=lambda pk: scores.get(str(pk), 0.0))  # stable: ties stay -pk
-        pks = pks[self.start : self.stop]
+        return unscored.search(config, None, None), compiler.scores(config)  # by -pk
+
+    def _in_order(self, rows, scores, pk=lambda row: row):
+        if self.query_compiler.order_by_relevance:
+            rows.sort(key=lambda row: scores.get(str(pk(row)), 0.0))  # stable: ties stay -pk
+        return rows[self.start : self.stop]
+
+    def _do_search(self):
+        scored = self._scored()
+        if scored is None:
+            return super()._do_search()
+        matching, scores = scored
+        pks = self._in_order(list(matching.values_list("pk", flat=True)), scores)
         objects = matching.in_bulk(pks)
         results = [objects[pk] for pk in pks]
+        score_field = self._score_field or "_score"
         for obj in results:
             setattr(obj, score_field, scores.get(str(obj.pk)))
         return results
+
+    def rows(self, *fields):
+        scored = self._scored()
+        if scored is None or self._score_field is None:
+            return super().rows(*fields)
+        matching, scores = scored
+        rows = list(matching.values_list("pk", *fields))
+        return [
+            (*row[1:], scores.get(str(row[0])))
+            for row in self._in_order(rows, scores, pk=lambda row: row[0])
+        ]
 
 
 class ChineseSQLiteAutocompleteCompiler(stock.SQLiteAutocompleteQueryCompiler):
