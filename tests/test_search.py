@@ -14,8 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from home.models.base import site_pages
 from home.search import results, words
-from home.search.backend import MatchRowsMixin
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -92,23 +92,32 @@ def pages_of(hits):
     return [pages[hit.pk] for hit in hits]
 
 
+@pytest.mark.parametrize("operator", ["and", "or"])
 @pytest.mark.parametrize("query", ["五老", "读书 活动", "不存在的词语"])
-def test_matches_read_as_values_are_those_the_page_objects_give(query):
+def test_matches_read_as_values_are_the_pages_found_best_first(query, operator):
     # The search page reads its matches as plain values (``rows``), not a model instance
-    # each; they must be the same pages, in the same order, with the same scores.
+    # each: the same pages the stock search finds (unscored, its own code path), with the
+    # titles and types of those pages, ordered by a score that tells them apart.
     call_command("load_demo", stdout=io.StringIO())
+    home = factories.home_page()
+    pages = site_pages().live().public().descendant_of(home, inclusive=True)
     fields = results.Match._fields[:-1]
 
-    def searched():
-        return Page.objects.live().search(query, operator="or").annotate_score("_score")
+    rows = pages.search(query, operator=operator).annotate_score("_score").rows(*fields)
+    stock = pages.search(query, operator=operator, order_by_relevance=False)
 
-    as_values = searched().rows(*fields)
-    as_objects = MatchRowsMixin.rows(searched(), *fields)
-
-    assert as_values == as_objects
-    assert all(row[-1] is not None for row in as_values)
-    if query != "不存在的词语":
-        assert len(as_values) > 3
+    assert sorted(row[0] for row in rows) == sorted(page.pk for page in stock)
+    expected = {page.pk: (page.title, page.content_type_id) for page in stock}
+    assert all((row[1], row[3]) == expected[row[0]] for row in rows)
+    if query == "不存在的词语":
+        assert rows == []
+        return
+    assert len(rows) > 3
+    # Best first: bm25 grows (SQLite), rank falls (PostgreSQL); the scores differ.
+    scores = [row[-1] for row in rows]
+    best_first = sorted(scores, reverse=connection.vendor == "postgresql")
+    assert scores == best_first
+    assert len(set(scores)) > 1
 
 
 def test_work_plans_are_found_by_the_text_of_a_single_point():
@@ -438,3 +447,17 @@ def test_private_data_is_not_searchable(client):
         html = client.get("/search/", {"q": secret}).content.decode()
         results_part = html.partition('class="search-results"')[2].partition("</ol>")[0]
         assert secret not in results_part.replace("<mark>", "").replace("</mark>", "")
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/pages/search/", "/admin/choose-page/search/", "/admin/images/"]
+)
+def test_editors_search_pages_and_images_in_chinese_in_the_admin(admin_client, url):
+    # Wagtail's admin searches with ``autocomplete()`` on our backend, scored and ranked.
+    factories.standard_page(title="五老宣讲团成立", slug="lecturers")
+    factories.image("五老宣讲团合影")
+
+    response = admin_client.get(url, {"q": "五老"})
+
+    assert response.status_code == 200
+    assert "五老宣讲团" in response.content.decode()

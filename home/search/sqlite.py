@@ -56,7 +56,10 @@ class ChineseSQLiteIndex(stock.SQLiteIndex):
         self._refresh_title_norms()
 
 
-class ChineseSQLiteQueryCompiler(stock.SQLiteSearchQueryCompiler):
+class ChineseCompilerMixin:
+    """What the search and the autocomplete compilers (the admin's searches) share: the
+    query in the index's words, and the scores of the matches in one FTS query."""
+
     def build_search_query_content(self, query, config=None):
         return super().build_search_query_content(words_query(query), config=config)
 
@@ -75,6 +78,10 @@ class ChineseSQLiteQueryCompiler(stock.SQLiteSearchQueryCompiler):
             .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
         )
         return dict(entries.values_list("index_entry__object_id", "score"))
+
+
+class ChineseSQLiteQueryCompiler(ChineseCompilerMixin, stock.SQLiteSearchQueryCompiler):
+    pass
 
 
 class ChineseSQLiteSearchResults(MatchRowsMixin, stock.SQLiteSearchResults):
@@ -119,8 +126,8 @@ class ChineseSQLiteSearchResults(MatchRowsMixin, stock.SQLiteSearchResults):
         return results
 
     def rows(self, *fields):
-        scored = self._scored()
-        if scored is None or self._score_field is None:
+        scored = self._scored() if self._score_field else None
+        if scored is None:
             return super().rows(*fields)
         matching, scores = scored
         rows = list(matching.values_list("pk", *fields))
@@ -130,9 +137,10 @@ class ChineseSQLiteSearchResults(MatchRowsMixin, stock.SQLiteSearchResults):
         ]
 
 
-class ChineseSQLiteAutocompleteCompiler(stock.SQLiteAutocompleteQueryCompiler):
-    def build_search_query_content(self, query, config=None):
-        return super().build_search_query_content(words_query(query), config=config)
+class ChineseSQLiteAutocompleteCompiler(
+    ChineseCompilerMixin, stock.SQLiteAutocompleteQueryCompiler
+):
+    pass
 
 
 class ChineseSQLiteSearchBackend(stock.SQLiteSearchBackend):
