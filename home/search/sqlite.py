@@ -130,10 +130,10 @@ class ChineseSQLiteSearchResults(MatchRowsMixin, stock.SQLiteSearchResults):
         if scored is None:
             return super().rows(*fields)
         matching, scores = scored
-        rows = list(matching.values_list("pk", *fields))
+        rows = list(matching.values_list(*fields, "pk"))  # the pk last, for its score
         return [
-            (*row[1:], scores.get(str(row[0])))
-            for row in self._in_order(rows, scores, pk=lambda row: row[0])
+            (*row[:-1], scores.get(str(row[-1])))
+            for row in self._in_order(rows, scores, pk=lambda row: row[-1])
         ]
 
 
